@@ -1,0 +1,40 @@
+package dev.storyline.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code articles.clean}: an article after clean-service turned the raw item into title, body and metadata.
+ * Schema: {@code schemas/clean-article.v1.json}.
+ *
+ * @param published ISO-8601 (date, or date-time with offset when known); null when unknown
+ * @param text      the paragraphs joined by blank lines
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CleanArticle(
+        int schemaVersion,
+        String id,
+        String externalId,
+        String url,
+        String canonicalUrl,
+        String source,
+        String title,
+        List<String> bylines,
+        String published,
+        String siteName,
+        String language,
+        String description,
+        List<String> paragraphs,
+        String text,
+        Instant receivedAt,
+        Instant cleanedAt) implements Versioned {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public CleanArticle {
+        bylines = bylines == null ? List.of() : List.copyOf(bylines);
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+    }
+}
