@@ -53,4 +53,35 @@ public final class TopicProvisioner {
             return created;
         }
     }
+
+    /**
+     * Ensures the topics on a daemon thread, retrying every {@code retryMs} until the broker answers, so that a
+     * service starts (and reports not-ready through its health checks) while Kafka is still coming up.
+     */
+    public static Thread ensureInBackground(String bootstrapServers, Collection<Topics.Spec> specs, long retryMs,
+            java.util.function.Consumer<String> log) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    List<String> created = ensure(bootstrapServers, specs, retryMs);
+                    log.accept(created.isEmpty() ? "topics present" : "created topics " + created);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (TimeoutException | ExecutionException | RuntimeException e) {
+                    log.accept("cannot ensure topics yet (" + e + "); retrying in " + retryMs + " ms");
+                    try {
+                        Thread.sleep(retryMs);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }, "topic-provisioner");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
 }

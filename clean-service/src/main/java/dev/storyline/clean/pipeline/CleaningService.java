@@ -1,0 +1,33 @@
+package dev.storyline.clean.pipeline;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.storyline.clean.extract.ArticleExtractor;
+import dev.storyline.clean.extract.Extraction;
+import dev.storyline.clean.extract.RawInput;
+import dev.storyline.contracts.CleanArticle;
+import dev.storyline.contracts.RawArticle;
+
+/** Wires the plain-Java extractor into the service and maps messages to and from it. */
+@ApplicationScoped
+public class CleaningService {
+
+    @Inject
+    ArticleExtractor extractor;
+
+    public Extraction extract(RawInput input) {
+        return extractor.extract(input);
+    }
+
+    public CleanArticle clean(RawArticle raw) {
+        String content = raw.html() != null ? raw.html() : raw.text();
+        Extraction e = extractor.extract(new RawInput(content, raw.title(), raw.url(), raw.published(), raw.language()));
+        return new CleanArticle(CleanArticle.SCHEMA_VERSION, raw.id(), raw.externalId(), raw.url(),
+                e.canonicalUrl() != null ? e.canonicalUrl() : raw.canonicalUrl(), raw.source(),
+                e.title() != null ? e.title() : raw.title(), e.bylines(), e.published(), e.siteName(), e.language(),
+                e.description(), e.paragraphs(), e.text(), raw.receivedAt(), Instant.now());
+    }
+}

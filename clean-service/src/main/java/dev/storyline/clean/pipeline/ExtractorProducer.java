@@ -1,0 +1,19 @@
+package dev.storyline.clean.pipeline;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import dev.storyline.clean.extract.ArticleExtractor;
+import dev.storyline.clean.extract.FurniturePatterns;
+import dev.storyline.clean.extract.JsoupExtractor;
+import dev.storyline.clean.extract.LinguaLanguageGuesser;
+
+/** Chooses the extractor implementation; the only place that names it. */
+public class ExtractorProducer {
+
+    @Produces
+    @Singleton
+    ArticleExtractor extractor() {
+        return new JsoupExtractor(FurniturePatterns.load(), new LinguaLanguageGuesser());
+    }
+}

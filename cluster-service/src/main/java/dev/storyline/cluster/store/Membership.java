@@ -1,0 +1,32 @@
+package dev.storyline.cluster.store;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One clustered article: its story, its copy link, and the text the working index is rebuilt from. */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+    @Id
+    @Column(name = "article_id")
+    public String articleId;
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+    @Column(name = "story_id")
+    public String storyId;
+    @Column(name = "external_id")
+    public String externalId;
+    public String title;
+    public String url;
+    public String published;
+    @Column(name = "near_duplicate_of")
+    public String nearDuplicateOf;
+    public String body;
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+}

@@ -1,0 +1,177 @@
+package dev.storyline.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import dev.storyline.contracts.Topics;
+import dev.storyline.testsupport.EmbeddedInfra;
+import dev.storyline.testsupport.SharedData;
+
+/**
+ * The whole path, for real: the three production jars as separate processes, a real Kafka broker and real
+ * PostgreSQL. Seeds go in at ingest-service and must come out as stories at cluster-service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private static final Map<String, String> SEEDS = new LinkedHashMap<>();
+    private static ServiceProcess ingest;
+    private static ServiceProcess clean;
+    private static ServiceProcess cluster;
+    private static final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        Path seeds = SharedData.require("seeds");
+        try (var files = Files.list(seeds)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("\\d{3}_.*\\.txt")).sorted().toList()) {
+                SEEDS.put("seed-" + p.getFileName().toString().substring(0, 3), Files.readString(p));
+            }
+        }
+        assertEquals(5, SEEDS.size(), "five seed articles in " + seeds);
+
+        EmbeddedInfra infra = EmbeddedInfra.get();
+        Path root = Path.of(System.getProperty("storyline.root.dir", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("cluster-service/target/e2e-logs");
+        ingest = new ServiceProcess(root, "ingest-service", env(infra, "ingest_e2e"), logs);
+        clean = new ServiceProcess(root, "clean-service", env(infra, "clean_e2e"), logs);
+        cluster = new ServiceProcess(root, "cluster-service", env(infra, "cluster_e2e"), logs);
+        for (ServiceProcess s : List.of(ingest, clean, cluster)) {
+            s.start();
+        }
+        for (ServiceProcess s : List.of(ingest, clean, cluster)) {
+            s.awaitReady(READY);
+        }
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        for (ServiceProcess s : new ServiceProcess[] { ingest, clean, cluster }) {
+            if (s != null) {
+                s.stop();
+            }
+        }
+    }
+
+    private static Map<String, String> env(EmbeddedInfra infra, String db) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", infra.database(db),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+    }
+
+    @Test
+    @Order(1)
+    void everySeedReachesAStory() throws Exception {
+        for (Map.Entry<String, String> seed : SEEDS.entrySet()) {
+            HttpResponse<String> r = ingest.post("/api/articles", "application/json",
+                    JSON.writeValueAsString(Map.of("externalId", seed.getKey(), "source", "seeds", "text", seed.getValue())));
+            assertEquals(202, r.statusCode(), r.body());
+            ids.put(seed.getKey(), JSON.readTree(r.body()).get("id").asText());
+        }
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            JsonNode assignment = awaitAssignment(e.getKey());
+            assertEquals(e.getValue(), assignment.get("articleId").asText());
+            String storyId = assignment.get("storyId").asText();
+            JsonNode story = JSON.readTree(cluster.get("/api/stories/" + storyId).body());
+            boolean listed = false;
+            for (JsonNode a : story.get("articles")) {
+                listed |= a.get("id").asText().equals(e.getValue());
+            }
+            assertTrue(listed, e.getKey() + " is listed in its story " + storyId);
+            // The cleaned article is served by clean-service too, with its entity-escaped markup decoded.
+            JsonNode cleaned = JSON.readTree(clean.get("/api/articles/" + e.getValue()).body());
+            assertTrue(!cleaned.get("text").asText().contains("&comma;"), "entities decoded in " + e.getKey());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTenMegabytePagePassesThroughTheWholePath() throws Exception {
+        StringBuilder html = new StringBuilder("<html><head><title>Long report</title></head><body><article>");
+        int n = 0;
+        while (html.length() < 10_000_000) {
+            html.append("<p>Paragraph ").append(n++).append(" of a very long report about the regional budget, ")
+                    .append("with figures for every district and every year since the council was formed.</p>\n");
+        }
+        html.append("</article></body></html>");
+        HttpResponse<String> r = ingest.post("/api/articles", "application/json",
+                JSON.writeValueAsString(Map.of("externalId", "ten-megabytes", "html", html.toString())));
+        assertEquals(202, r.statusCode(), r.body());
+        JsonNode assignment = awaitAssignment("ten-megabytes");
+        assertEquals(JSON.readTree(r.body()).get("id").asText(), assignment.get("articleId").asText());
+    }
+
+    @Test
+    @Order(3)
+    void aRepeatChangesNothingAndNothingWentToADeadLetterTopic() throws Exception {
+        String before = cluster.get("/api/assignments").body();
+        String seed = SEEDS.keySet().iterator().next();
+        HttpResponse<String> r = ingest.post("/api/articles", "application/json",
+                JSON.writeValueAsString(Map.of("externalId", seed, "text", SEEDS.get(seed))));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(ids.get(seed), JSON.readTree(r.body()).get("id").asText());
+        Thread.sleep(3000);
+        assertEquals(before, cluster.get("/api/assignments").body());
+        try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedInfra.get().bootstrapServers())) {
+            for (String dlq : List.of(Topics.ARTICLES_RAW + Topics.DLQ_SUFFIX, Topics.ARTICLES_CLEAN + Topics.DLQ_SUFFIX)) {
+                var task = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
+                        .fromTopics(dlq);
+                Thread.sleep(3000);
+                long count = task.count();
+                task.stop();
+                assertEquals(0, count, dlq + " received records");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restartingClusterServiceChangesNoAssignment() throws Exception {
+        String before = cluster.get("/api/assignments").body();
+        cluster.stop();
+        cluster.start();
+        cluster.awaitReady(READY);
+        assertEquals(before, cluster.get("/api/assignments").body());
+        List<String> lines = new ArrayList<>(List.of(before.split("\n")));
+        assertEquals(SEEDS.size() + 1, lines.size(), before);
+    }
+
+    private static JsonNode awaitAssignment(String externalId) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = cluster.get("/api/articles/by-external-id/" + externalId + "/story");
+            if (r.statusCode() == 200) {
+                return JSON.readTree(r.body());
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(externalId + " never reached a story");
+    }
+
+}

@@ -1,0 +1,156 @@
+package dev.storyline.ingest.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import dev.storyline.ingest.intake.ArticleSubmission;
+import dev.storyline.ingest.intake.IntakeService;
+import dev.storyline.ingest.intake.RejectedSubmission;
+import dev.storyline.ingest.store.IngestRecord;
+
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    /** Strict on purpose: a misspelt field ("body" for "text") is an error the caller should hear about. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public record Accepted(String id, String externalId, String status) {
+    }
+
+    public record RejectedLine(int line, String error) {
+    }
+
+    public record BatchResult(int accepted, int duplicates, List<RejectedLine> rejected, List<String> ids) {
+    }
+
+    public record Status(String id, String externalId, String url, String canonicalUrl, String source, String title,
+            String published, String language, String contentType, String contentHash, Instant receivedAt,
+            String status, Instant publishedAt) {
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one article")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSubmission.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: a new article")
+    @APIResponse(responseCode = "200", description = "A repeat (same externalId or canonical URL): the original id")
+    @APIResponse(responseCode = "400", description = "Invalid input; the problem says why")
+    @APIResponse(responseCode = "413", description = "Content over the size limit")
+    public Response submit(byte[] body) {
+        IntakeService.Outcome outcome = intake.submit(parse(body));
+        return Response.status(outcome.duplicate() ? 200 : 202)
+                .entity(new Accepted(outcome.id(), outcome.externalId(), outcome.duplicate() ? "duplicate" : "accepted"))
+                .build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes({ NDJSON, "application/jsonl", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Submit many articles as NDJSON, one JSON object per line; one bad line does not sink the batch")
+    @APIResponse(responseCode = "202", description = "Counts, the rejected lines with reasons, and the id of every line taken")
+    public Response batch(InputStream body) throws IOException {
+        int accepted = 0;
+        int duplicates = 0;
+        List<RejectedLine> rejected = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    IntakeService.Outcome outcome = intake.submit(parse(line.getBytes(StandardCharsets.UTF_8)));
+                    ids.add(outcome.id());
+                    if (outcome.duplicate()) {
+                        duplicates++;
+                    } else {
+                        accepted++;
+                    }
+                } catch (RejectedSubmission e) {
+                    rejected.add(new RejectedLine(number, e.getMessage()));
+                }
+            }
+        }
+        if (accepted + duplicates + rejected.size() == 0) {
+            throw RejectedSubmission.badRequest("the batch is empty: send one JSON object per line");
+        }
+        return Response.status(202).entity(new BatchResult(accepted, duplicates, rejected, ids)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The ingest record of an article and its status (RECEIVED, then PUBLISHED once Kafka has it)")
+    public Status get(@PathParam("id") String id) {
+        IngestRecord r = IngestRecord.<IngestRecord>findByIdOptional(id)
+                .orElseThrow(() -> new RejectedSubmission(404, "no article with id " + id));
+        return new Status(r.id, r.externalId, r.url, r.canonicalUrl, r.source, r.title, r.published, r.language,
+                r.html ? "html" : "text", r.contentHash, r.receivedAt, r.status.name(), r.publishedAt);
+    }
+
+    private ArticleSubmission parse(byte[] body) {
+        try {
+            return read(body);
+        } catch (RejectedSubmission e) {
+            intake.countRejected();
+            throw e;
+        }
+    }
+
+    private static ArticleSubmission read(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw RejectedSubmission.badRequest("the body is empty: send a JSON object describing one article");
+        }
+        try {
+            ArticleSubmission s = STRICT.readValue(body, ArticleSubmission.class);
+            if (s == null) {
+                throw RejectedSubmission.badRequest("the body must be a JSON object, not null");
+            }
+            return s;
+        } catch (UnrecognizedPropertyException e) {
+            throw RejectedSubmission.badRequest("unknown field '" + e.getPropertyName() + "'; known fields are "
+                    + "externalId, url, source, title, published, language, html, text");
+        } catch (JsonProcessingException e) {
+            throw RejectedSubmission.badRequest("the body is not a valid article JSON object: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw RejectedSubmission.badRequest("the body cannot be read: " + e.getMessage());
+        }
+    }
+}
