@@ -93,7 +93,7 @@ public final class JsoupExtractor implements ArticleExtractor {
         List<String> blocks = new ArrayList<>();
         Elements candidates = root.select(BLOCKS);
         for (Element block : candidates) {
-            if (!block.select(BLOCKS).isEmpty() && block.select(BLOCKS).size() > 1) {
+            if (block.select(BLOCKS).size() > 1) {
                 continue; // a container of other blocks: its children speak for it
             }
             String text = normalize(block.text());
@@ -151,6 +151,7 @@ public final class JsoupExtractor implements ArticleExtractor {
 
     /** The element whose own paragraphs hold the most text; the body when nothing stands out. */
     private static Element mainContent(Element body) {
+        java.util.Map<Element, Integer> scores = new java.util.IdentityHashMap<>();
         Element best = body;
         int bestScore = 0;
         for (Element p : body.select("p")) {
@@ -158,12 +159,7 @@ public final class JsoupExtractor implements ArticleExtractor {
             if (parent == null) {
                 continue;
             }
-            int score = 0;
-            for (Element child : parent.children()) {
-                if (child.nameIs("p")) {
-                    score += child.text().length();
-                }
-            }
+            int score = scores.merge(parent, p.text().length(), Integer::sum);
             if (score > bestScore) {
                 bestScore = score;
                 best = parent;

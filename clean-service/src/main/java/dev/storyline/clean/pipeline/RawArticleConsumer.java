@@ -49,15 +49,15 @@ public class RawArticleConsumer {
         RawArticle raw = MessageCodec.RAW_ARTICLE.decode(payload);
         CleanArticle clean;
         try {
-            clean = QuarkusTransaction.requiringNew().call(() -> {
-                CleanedArticle existing = CleanedArticle.findById(raw.id());
-                if (existing != null) {
-                    return existing.toMessage();
-                }
+            CleanedArticle existing = QuarkusTransaction.requiringNew().call(() -> CleanedArticle.findById(raw.id()));
+            if (existing != null) {
+                clean = existing.toMessage();
+            } else {
+                // Extraction runs outside any transaction: a large page must not hold a connection.
                 CleanArticle made = cleaning.clean(raw);
-                CleanedArticle.from(made).persist();
-                return made;
-            });
+                QuarkusTransaction.requiringNew().run(() -> CleanedArticle.from(made).persist());
+                clean = made;
+            }
         } catch (RuntimeException e) {
             // Two deliveries of one id processed at once: the other one stored it first; use what it stored.
             CleanedArticle stored = QuarkusTransaction.requiringNew().call(() -> CleanedArticle.findById(raw.id()));
