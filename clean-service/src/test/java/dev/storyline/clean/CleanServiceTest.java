@@ -41,9 +41,12 @@ class CleanServiceTest {
         given().contentType("text/html").body("<html><body><p>Hello there, world.</p></body></html>")
                 .post("/api/clean").then().statusCode(200)
                 .body("text", equalTo("Hello there, world.")).body("paragraphs[0]", equalTo("Hello there, world."));
-        given().contentType("text/plain").body("Title line\n\nBody paragraph one.\n\nBody paragraph two.")
+        given().contentType("text/plain").body("Council approves the new budget\n\nThe city council approved the budget "
+                + "on Monday after a long debate.\n\nThe vote was unanimous, the mayor said.")
                 .post("/api/clean").then().statusCode(200)
-                .body("title", equalTo("Title line")).body("text", equalTo("Body paragraph one.\n\nBody paragraph two."));
+                .body("title", equalTo("Council approves the new budget"))
+                .body("text", equalTo("The city council approved the budget on Monday after a long debate.\n\n"
+                        + "The vote was unanimous, the mayor said."));
         given().contentType(ContentType.JSON).body(Map.of("title", "Hint", "text", "Just text."))
                 .post("/api/clean?explain=true").then().statusCode(200)
                 .body("title", equalTo("Hint")).body("text", equalTo("Just text."));

@@ -7,20 +7,31 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Site furniture recognised by shape, kept as data ({@code extract/furniture.txt}): each line is
- * {@code kind<TAB>regex}. Kinds: {@code line} matches a whole paragraph or line of furniture, {@code attr} matches
- * a class or id that marks a non-content element, {@code stop} marks a line after which the article is over
- * (related lists, comment forms). Patterns describe kinds of furniture in several languages, never one site.
+ * Site furniture recognised by shape, kept as data in {@code extract/furniture.txt} (see the kinds described
+ * there). Patterns describe kinds of furniture in several languages, never one site or one document.
  */
 public final class FurniturePatterns {
 
-    private final List<Pattern> lines = new ArrayList<>();
-    private final List<Pattern> attrs = new ArrayList<>();
-    private final List<Pattern> stops = new ArrayList<>();
+    enum Kind { ATTR, CONTENT, LINE, CAPTION, STOP, WRAP, LEAD, CREDIT }
+
+    /** A wrapper sentence and what it told us. */
+    public record Wrap(String title, String site) {
+    }
+
+    private final Map<Kind, List<Pattern>> patterns = new EnumMap<>(Kind.class);
+
+    private FurniturePatterns() {
+        for (Kind k : Kind.values()) {
+            patterns.put(k, new ArrayList<>());
+        }
+    }
 
     public static FurniturePatterns load() {
         try (InputStream in = FurniturePatterns.class.getResourceAsStream("/extract/furniture.txt")) {
@@ -47,37 +58,99 @@ public final class FurniturePatterns {
             if (tab < 0) {
                 throw new IllegalArgumentException("furniture.txt line " + number + ": expected kind<TAB>regex");
             }
-            Pattern pattern = Pattern.compile(line.substring(tab + 1).strip(),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            switch (line.substring(0, tab).strip()) {
-                case "line" -> p.lines.add(pattern);
-                case "attr" -> p.attrs.add(pattern);
-                case "stop" -> p.stops.add(pattern);
-                default -> throw new IllegalArgumentException("furniture.txt line " + number + ": unknown kind");
+            Kind kind;
+            try {
+                kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("furniture.txt line " + number + ": unknown kind", e);
             }
+            p.patterns.get(kind).add(Pattern.compile(line.substring(tab + 1).strip(),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return p;
     }
 
+    public boolean isFurnitureAttribute(String classAndId) {
+        return find(Kind.ATTR, classAndId);
+    }
+
+    public boolean isContentAttribute(String classAndId) {
+        return find(Kind.CONTENT, classAndId);
+    }
+
     public boolean isFurnitureLine(String text) {
-        return matchesAny(lines, text);
+        return whole(Kind.LINE, text);
+    }
+
+    public boolean isCaption(String text) {
+        return whole(Kind.CAPTION, text);
     }
 
     public boolean isStopLine(String text) {
-        return matchesAny(stops, text);
+        return whole(Kind.STOP, text);
     }
 
-    public boolean isFurnitureAttribute(String classOrId) {
-        return !classOrId.isEmpty() && attrs.stream().anyMatch(p -> p.matcher(classOrId).find());
+    /** The wrapper sentence this line is, or null. */
+    public Wrap wrap(String text) {
+        for (Pattern p : patterns.get(Kind.WRAP)) {
+            Matcher m = p.matcher(text.strip());
+            if (m.matches()) {
+                return new Wrap(group(m, "title"), group(m, "site"));
+            }
+        }
+        return null;
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
+    /** {byline, rest} when a byline and place are glued before the lede's dateline, else null. */
+    public String[] splitLead(String paragraph) {
+        for (Pattern p : patterns.get(Kind.LEAD)) {
+            Matcher m = p.matcher(paragraph);
+            if (m.find() && m.start() == 0) {
+                return new String[] { group(m, "byline"), paragraph.substring(m.end()) };
+            }
+        }
+        return null;
+    }
+
+    /** The paragraph without an agency credit glued to its end. */
+    public String stripCredit(String paragraph) {
+        for (Pattern p : patterns.get(Kind.CREDIT)) {
+            Matcher m = p.matcher(paragraph);
+            if (m.find()) {
+                return paragraph.substring(0, m.start());
+            }
+        }
+        return paragraph;
+    }
+
+    private boolean find(Kind kind, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        for (Pattern p : patterns.get(kind)) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean whole(Kind kind, String text) {
         String t = text.strip();
-        for (Pattern p : patterns) {
+        for (Pattern p : patterns.get(kind)) {
             if (p.matcher(t).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String group(Matcher m, String name) {
+        try {
+            String g = m.group(name);
+            return g == null ? null : g.strip();
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.storyline.clean.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +12,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 
 /**
- * A first, honest extractor: decide from the content whether it is HTML, entity-escaped HTML or flattened text;
- * for HTML, drop non-content elements, pick the element that holds most paragraph text and keep its blocks; for
- * text, keep its paragraphs. Both then drop furniture by the pattern data. Metadata comes from OpenGraph, meta
- * tags, JSON-LD-free fallbacks and the caller's hints.
+ * Turns a raw item into an article. It decides from the content itself what the item is: HTML, HTML whose markup
+ * is entity-escaped (decoded first), or text flattened from a page. HTML goes through {@link HtmlContent} to find
+ * the article's blocks; both kinds then go through the same {@link LinePass}, driven by the furniture data.
+ * Metadata comes from the page (JSON-LD, meta tags, {@code <time>}), then from what the dropped lines said
+ * (wrapper sentences, visible stamps), then from the caller's hints.
  */
 public final class JsoupExtractor implements ArticleExtractor {
 
@@ -28,34 +29,35 @@ public final class JsoupExtractor implements ArticleExtractor {
     private static final Pattern MARKUP = Pattern.compile(
             "<\\s*(!doctype|html|head|body|p|div|article|section|br|span|h[1-6]|meta|ul|li|a|table|figure)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
-    private static final String NON_CONTENT = "script, style, noscript, iframe, form, nav, aside, footer, header, "
-            + "button, svg, select, input, textarea, template, object, embed, canvas, dialog, menu, "
-            + "amp-ad, amp-embed, [hidden], [aria-hidden=true], [role=navigation], [role=complementary]";
-    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd";
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u200b]+");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u200b\\u200c\\u200d\\ufeff]+");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·»:-]\\s+");
+    /** Below this share of the JSON-LD articleBody's words, the DOM extraction is taken to have missed the article. */
+    private static final double ARTICLE_BODY_COVERAGE = 0.5;
+    private static final int ARTICLE_BODY_MIN_CHARS = 400;
 
     private final FurniturePatterns furniture;
     private final LanguageGuesser languages;
+    private final HtmlContent html;
+    private final LinePass lines;
 
     public JsoupExtractor(FurniturePatterns furniture, LanguageGuesser languages) {
         this.furniture = furniture;
         this.languages = languages;
+        this.html = new HtmlContent(furniture);
+        this.lines = new LinePass(furniture);
     }
 
     @Override
     public Extraction extract(RawInput input) {
         String content = input.content() == null ? "" : input.content().replace("\u0000", "");
         List<String> dropped = new ArrayList<>();
-        Extraction result;
         if (ESCAPED_MARKUP.matcher(content).find()) {
             dropped.add("decoded entity-escaped markup");
             content = Parser.unescapeEntities(content, false);
         }
-        if (MARKUP.matcher(content).find()) {
-            result = fromHtml(Jsoup.parse(content, input.urlHint() == null ? "" : input.urlHint()), input, dropped);
-        } else {
-            result = fromText(content, input, dropped);
-        }
+        Extraction result = MARKUP.matcher(content).find()
+                ? fromHtml(Jsoup.parse(content, input.urlHint() == null ? "" : input.urlHint()), input, dropped)
+                : fromText(content, input, dropped);
         if (result.language() == null && !result.paragraphs().isEmpty()) {
             result = result.withLanguage(languages.guess(result.text()));
         }
@@ -63,130 +65,95 @@ public final class JsoupExtractor implements ArticleExtractor {
     }
 
     private Extraction fromHtml(Document doc, RawInput input, List<String> dropped) {
-        String title = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), text(doc.selectFirst("h1")),
-                doc.title(), input.titleHint());
-        String siteName = meta(doc, "og:site_name");
-        String published = firstNonBlank(meta(doc, "article:published_time"), meta(doc, "og:published_time"),
-                meta(doc, "datePublished"), meta(doc, "pubdate"), meta(doc, "date"), meta(doc, "dc.date"),
-                attr(doc.selectFirst("time[datetime]"), "datetime"), input.publishedHint());
-        String author = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"),
-                text(doc.selectFirst("[rel=author], .byline, .author")));
-        String canonical = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "abs:href"), meta(doc, "og:url"),
-                input.urlHint());
-        String description = firstNonBlank(meta(doc, "description"), meta(doc, "og:description"));
-        String language = firstNonBlank(attr(doc.selectFirst("html[lang]"), "lang"),
-                meta(doc, "content-language"), input.languageHint());
-
-        Element body = doc.body();
-        int removed = body.select(NON_CONTENT).size();
-        body.select(NON_CONTENT).remove();
-        for (Element e : body.select("[class], [id]")) {
-            if (e.parent() != null && furniture.isFurnitureAttribute(e.className() + " " + e.id())) {
-                e.remove();
-                removed++;
-            }
+        PageMetadata meta = PageMetadata.of(doc);
+        Element h1 = doc.selectFirst("h1");
+        String title = PageMetadata.first(meta.title, h1 == null ? null : normalize(h1.text()), cleanTitleTag(doc.title()));
+        List<Block> blocks = html.blocks(doc.body(), dropped);
+        LinePass.Result pass = lines.apply(blocks, PageMetadata.first(title, input.titleHint()), 4, false, dropped);
+        List<String> paragraphs = pass.paragraphs;
+        if (meta.articleBody != null && meta.articleBody.length() >= ARTICLE_BODY_MIN_CHARS
+                && coverage(paragraphs, meta.articleBody) < ARTICLE_BODY_COVERAGE) {
+            dropped.add("the page's own JSON-LD articleBody replaces a DOM extraction that missed most of it");
+            paragraphs = lines.apply(splitLines(meta.articleBody), title, 1, false, dropped).paragraphs;
         }
-        if (removed > 0) {
-            dropped.add("removed " + removed + " non-content elements");
+        title = PageMetadata.first(title, pass.wrappedTitle, headline(pass.header), input.titleHint());
+        Set<String> bylines = new LinkedHashSet<>(meta.bylines);
+        if (pass.byline != null) {
+            bylines.add(pass.byline);
         }
-        Element root = mainContent(body);
-        List<String> blocks = new ArrayList<>();
-        Elements candidates = root.select(BLOCKS);
-        for (Element block : candidates) {
-            if (block.select(BLOCKS).size() > 1) {
-                continue; // a container of other blocks: its children speak for it
-            }
-            String text = normalize(block.text());
-            if (text.isEmpty()) {
-                continue;
-            }
-            int linkChars = block.select("a").text().length();
-            if (linkChars > 0.6 * text.length() && text.length() < 200) {
-                dropped.add("link list: " + abbreviate(text));
-                continue;
-            }
-            blocks.add(text);
-        }
-        if (blocks.isEmpty()) {
-            blocks = splitLines(root.wholeText());
-        }
-        List<String> paragraphs = filterFurniture(blocks, title, dropped);
-        if (language != null) {
-            language = language.toLowerCase(Locale.ROOT).split("[-_]")[0];
-        }
-        return new Extraction(blankToNull(title), author == null ? List.of() : List.of(author), published,
-                siteName, language, canonical, description, paragraphs, dropped);
+        return new Extraction(title, List.copyOf(bylines),
+                PageMetadata.first(meta.published, pass.stamp == null ? null : pass.stamp.iso(),
+                        Stamps.normalizeIso(input.publishedHint())),
+                PageMetadata.first(meta.siteName, pass.site), PageMetadata.first(meta.language, input.languageHint()),
+                PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped);
     }
 
     private Extraction fromText(String content, RawInput input, List<String> dropped) {
-        List<String> lines = content.contains("\n\n") ? splitBlocks(content) : splitLines(content);
-        String title = input.titleHint();
-        if (title == null && lines.size() > 1 && lines.get(0).length() < 200 && !lines.get(0).endsWith(".")) {
-            title = lines.get(0);
-        }
-        List<String> paragraphs = filterFurniture(lines, title, dropped);
-        return new Extraction(blankToNull(title), List.of(), input.publishedHint(), null, input.languageHint(),
-                input.urlHint(), null, paragraphs, dropped);
+        LinePass.Result pass = lines.apply(splitLines(content), input.titleHint(), 6, true, dropped);
+        String title = PageMetadata.first(pass.wrappedTitle, headline(pass.header), input.titleHint());
+        return new Extraction(title, pass.byline == null ? List.of() : List.of(pass.byline),
+                PageMetadata.first(pass.stamp == null ? null : pass.stamp.iso(), Stamps.normalizeIso(input.publishedHint())),
+                pass.site, input.languageHint(), input.urlHint(), null, pass.paragraphs, dropped);
     }
 
-    /** Keeps paragraphs until a stop line, without furniture lines and without repeating the title. */
-    private List<String> filterFurniture(List<String> blocks, String title, List<String> dropped) {
-        Set<String> kept = new LinkedHashSet<>();
-        String normalizedTitle = title == null ? null : normalize(title);
-        for (String block : blocks) {
-            if (furniture.isStopLine(block) && !kept.isEmpty()) {
-                dropped.add("end of article at: " + abbreviate(block));
-                break;
-            }
-            if (furniture.isFurnitureLine(block)) {
-                dropped.add("furniture: " + abbreviate(block));
-            } else if (block.equals(normalizedTitle)) {
-                dropped.add("headline repeated in body");
-            } else if (!kept.add(block)) {
-                dropped.add("repeated paragraph: " + abbreviate(block));
+    /** The first header line shaped like a headline: a few words, not a sentence, not a list of tags. */
+    private static String headline(List<String> header) {
+        for (String line : header) {
+            int words = LinePass.words(line);
+            if (words >= 3 && words <= 30 && !line.endsWith(".") && !line.contains(" / ")) {
+                return line;
             }
         }
-        return new ArrayList<>(kept);
+        return null;
     }
 
-    /** The element whose own paragraphs hold the most text; the body when nothing stands out. */
-    private static Element mainContent(Element body) {
-        java.util.Map<Element, Integer> scores = new java.util.IdentityHashMap<>();
-        Element best = body;
-        int bestScore = 0;
-        for (Element p : body.select("p")) {
-            Element parent = p.parent();
-            if (parent == null) {
+    /** {@code <title>} without the site name that pages append or prepend. */
+    private static String cleanTitleTag(String title) {
+        String t = normalize(title);
+        if (t.isEmpty()) {
+            return null;
+        }
+        String best = t;
+        String[] parts = TITLE_SEPARATOR.split(t);
+        if (parts.length > 1) {
+            best = parts[0];
+            for (String part : parts) {
+                if (part.length() > best.length()) {
+                    best = part;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How much of the reference text's vocabulary the paragraphs contain. */
+    private static double coverage(List<String> paragraphs, String reference) {
+        Set<String> have = new HashSet<>();
+        for (String p : paragraphs) {
+            for (String w : p.toLowerCase(Locale.ROOT).split("\\W+")) {
+                have.add(w);
+            }
+        }
+        int total = 0;
+        int found = 0;
+        for (String w : reference.toLowerCase(Locale.ROOT).split("\\W+")) {
+            if (w.isEmpty()) {
                 continue;
             }
-            int score = scores.merge(parent, p.text().length(), Integer::sum);
-            if (score > bestScore) {
-                bestScore = score;
-                best = parent;
+            total++;
+            if (have.contains(w)) {
+                found++;
             }
         }
-        // Prefer the enclosing <article> when the chosen element sits inside one.
-        Element article = best.closest("article");
-        return article != null ? article : best;
+        return total == 0 ? 1 : (double) found / total;
     }
 
-    private static List<String> splitBlocks(String content) {
-        List<String> out = new ArrayList<>();
-        for (String block : content.split("\\n\\s*\\n")) {
-            String text = normalize(block);
-            if (!text.isEmpty()) {
-                out.add(text);
-            }
-        }
-        return out;
-    }
-
-    private static List<String> splitLines(String content) {
-        List<String> out = new ArrayList<>();
+    private static List<Block> splitLines(String content) {
+        List<Block> out = new ArrayList<>();
         for (String line : content.split("\\R")) {
             String text = normalize(line);
             if (!text.isEmpty()) {
-                out.add(text);
+                out.add(Block.of(text));
             }
         }
         return out;
@@ -194,35 +161,5 @@ public final class JsoupExtractor implements ArticleExtractor {
 
     static String normalize(String text) {
         return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
-    private static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
-        return e == null ? null : blankToNull(normalize(e.attr("content")));
-    }
-
-    private static String attr(Element e, String name) {
-        return e == null ? null : blankToNull(e.attr(name));
-    }
-
-    private static String text(Element e) {
-        return e == null ? null : blankToNull(normalize(e.text()));
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return normalize(v);
-            }
-        }
-        return null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

@@ -1,0 +1,272 @@
+package dev.storyline.clean.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the article in a page's DOM and returns its text blocks in order. Non-content elements go first (scripts,
+ * hidden parts, and navigation, asides, footers, forms and furniture-classed elements that hold only a small part
+ * of the page's text). Then every paragraph scores its ancestors (length, commas), candidates are weighed by tag,
+ * class hints and link density, the best one is taken with the siblings that score like it, and its text is cut
+ * into blocks at block-level boundaries.
+ */
+final class HtmlContent {
+
+    private static final String ALWAYS_REMOVE = "script, style, noscript, template, svg, iframe, object, embed, canvas, "
+            + "select, input, textarea, button, link, meta, amp-ad, amp-embed, amp-analytics, "
+            + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
+    private static final String STRUCTURAL = "nav, aside, footer, header, form, menu, dialog, [role=navigation], "
+            + "[role=complementary], [role=banner], [role=contentinfo], [role=search]";
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
+            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table", "tbody", "thead", "tr",
+            "td", "th", "header", "footer", "figure", "figcaption", "hr", "address", "center", "details", "summary",
+            "caption", "form", "fieldset", "nav", "aside");
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
+    private static final Pattern COMMA = Pattern.compile("[,،、，]");
+    /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
+    private static final double FURNITURE_SHARE = 0.4;
+    private static final int MIN_PARAGRAPH = 25;
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0]*\\n");
+    private static final Set<String> TEXT_CONTAINERS = Set.of("body", "div", "section", "article", "main", "center");
+
+    private final FurniturePatterns furniture;
+
+    HtmlContent(FurniturePatterns furniture) {
+        this.furniture = furniture;
+    }
+
+    List<Block> blocks(Element body, List<String> dropped) {
+        int removed = body.select(ALWAYS_REMOVE).size();
+        body.select(ALWAYS_REMOVE).remove();
+        double pageText = Math.max(1, paragraphText(body));
+        for (Element e : body.select(STRUCTURAL)) {
+            if (e.parent() != null && paragraphText(e) < FURNITURE_SHARE * pageText) {
+                e.remove();
+                removed++;
+            }
+        }
+        for (Element e : body.select("[class], [id]")) {
+            if (e != body && e.parent() != null && furniture.isFurnitureAttribute(hints(e))
+                    && !furniture.isContentAttribute(hints(e)) && paragraphText(e) < FURNITURE_SHARE * pageText) {
+                e.remove();
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            dropped.add("removed " + removed + " non-content elements");
+        }
+        List<Element> content = choose(body);
+        List<Block> blocks = new ArrayList<>();
+        Walker walker = new Walker(blocks);
+        for (Element e : content) {
+            walker.walk(e);
+            walker.flush();
+        }
+        return blocks;
+    }
+
+    /** The best-scoring candidate and the siblings that belong with it. */
+    private List<Element> choose(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element p : body.getAllElements()) {
+            if (!isParagraph(p)) {
+                continue;
+            }
+            String text = p.text();
+            if (text.length() < MIN_PARAGRAPH) {
+                continue;
+            }
+            double score = 1 + COMMA.matcher(text).results().count() + Math.min(text.length() / 100.0, 3);
+            Element ancestor = p.parent();
+            for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(ancestor, initial(ancestor) + score * share, (old, add) -> old + score * share);
+            }
+        }
+        Element top = null;
+        double topScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double s = e.getValue() * (1 - linkDensity(e.getKey()));
+            e.setValue(s);
+            if (s > topScore) {
+                topScore = s;
+                top = e.getKey();
+            }
+        }
+        if (top == null || top == body) {
+            return List.of(body);
+        }
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        List<Element> chosen = new ArrayList<>();
+        double threshold = Math.max(10, topScore * 0.2);
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                chosen.add(sibling);
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            Double s = scores.get(sibling);
+            if (s != null && s + bonus >= threshold) {
+                chosen.add(sibling);
+            } else if (sibling.nameIs("p")) {
+                String text = sibling.text();
+                double ld = linkDensity(sibling);
+                if ((text.length() > 80 && ld < 0.25)
+                        || (text.length() > 0 && ld == 0 && text.matches("(?s).*[.!?。]\\s*$"))) {
+                    chosen.add(sibling);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private double initial(Element e) {
+        double s = switch (e.normalName()) {
+            case "article", "main" -> 10;
+            case "div", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        String hints = hints(e);
+        if (furniture.isContentAttribute(hints)) {
+            s += 25;
+        }
+        if (furniture.isFurnitureAttribute(hints)) {
+            s -= 25;
+        }
+        return s;
+    }
+
+    private static boolean isParagraph(Element e) {
+        if (PARAGRAPH_TAGS.contains(e.normalName())) {
+            return true;
+        }
+        if (e.normalName().equals("div") || e.normalName().equals("section") || e.normalName().equals("article")) {
+            int own = 0;
+            for (TextNode t : e.textNodes()) {
+                own += t.text().strip().length();
+            }
+            return own >= MIN_PARAGRAPH;
+        }
+        return false;
+    }
+
+    private static int paragraphText(Element e) {
+        int n = 0;
+        for (Element p : e.select("p")) {
+            n += p.text().length();
+        }
+        return n == 0 ? e.text().length() / 4 : n;
+    }
+
+    static double linkDensity(Element e) {
+        int all = e.text().length();
+        if (all == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.select("a")) {
+            links += a.text().length();
+        }
+        return Math.min(1, (double) links / all);
+    }
+
+    private static String hints(Element e) {
+        return e.className() + " " + e.id();
+    }
+
+    /** Cuts a subtree into blocks at block-level boundaries and line breaks, in document order. */
+    private static final class Walker {
+        private final List<Block> out;
+        private final StringBuilder text = new StringBuilder();
+        private int linkChars;
+        private int linkDepth;
+        private boolean heading;
+
+        Walker(List<Block> out) {
+            this.out = out;
+        }
+
+        void walk(Node node) {
+            if (node instanceof TextNode t) {
+                String s = t.getWholeText();
+                if (looseText(t) && BLANK_LINE.matcher(s).find()) {
+                    // Text loose in a container, as flattened pages and escaped markup leave it: blank lines part
+                    // paragraphs there.
+                    String[] parts = BLANK_LINE.split(s, -1);
+                    for (int i = 0; i < parts.length; i++) {
+                        if (i > 0) {
+                            flush();
+                        }
+                        text.append(parts[i]);
+                    }
+                    return;
+                }
+                text.append(s);
+                if (linkDepth > 0) {
+                    linkChars += s.strip().length();
+                }
+                return;
+            }
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            String tag = e.normalName();
+            if (tag.equals("br")) {
+                flush();
+                return;
+            }
+            if (tag.equals("figcaption") || tag.equals("caption")) {
+                return;
+            }
+            boolean block = BLOCK_TAGS.contains(tag);
+            if (block) {
+                flush();
+            }
+            boolean isHeading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1));
+            if (isHeading) {
+                heading = true;
+            }
+            if (tag.equals("a")) {
+                linkDepth++;
+            }
+            for (Node child : e.childNodes()) {
+                walk(child);
+            }
+            if (tag.equals("a")) {
+                linkDepth--;
+            }
+            if (block) {
+                flush();
+            }
+        }
+
+        private static boolean looseText(TextNode t) {
+            Node parent = t.parent();
+            return parent instanceof Element e && TEXT_CONTAINERS.contains(e.normalName());
+        }
+
+        void flush() {
+            String normalized = JsoupExtractor.normalize(text.toString());
+            if (!normalized.isEmpty()) {
+                out.add(new Block(normalized, heading, Math.min(1, (double) linkChars / normalized.length())));
+            }
+            text.setLength(0);
+            linkChars = 0;
+            heading = false;
+        }
+    }
+}
