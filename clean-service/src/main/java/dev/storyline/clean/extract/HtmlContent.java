@@ -34,6 +34,8 @@ final class HtmlContent {
     /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
     private static final double FURNITURE_SHARE = 0.4;
     private static final int MIN_PARAGRAPH = 25;
+    private static final double CLIMB_RATIO = 1.3;
+    private static final int MAX_CLIMB = 6;
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0]*\\n");
     private static final Set<String> TEXT_CONTAINERS = Set.of("body", "div", "section", "article", "main", "center");
 
@@ -103,6 +105,23 @@ final class HtmlContent {
         }
         if (top == null || top == body) {
             return List.of(body);
+        }
+        // An article split into several containers (around figures, ads, pull quotes): climb while the parent holds
+        // clearly more paragraph text than the candidate and is not itself mostly links.
+        // Plain wrappers (same text) are passed through on the way up.
+        Element climbed = top;
+        int level = 0;
+        for (Element a = top.parent(); a != null && a != body && level < MAX_CLIMB; a = a.parent(), level++) {
+            if (linkDensity(a) >= 0.3) {
+                break;
+            }
+            if (paragraphText(a) >= CLIMB_RATIO * paragraphText(climbed)) {
+                climbed = a;
+            }
+        }
+        if (climbed != top) {
+            top = climbed;
+            topScore = Math.max(topScore, scores.getOrDefault(top, topScore));
         }
         Element parent = top.parent();
         if (parent == null) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class LinePass {
 
+    /** Short lines repeat legitimately (list items, recipe steps); long identical paragraphs are copies. */
+    private static final int MIN_DEDUPE_CHARS = 120;
     private static final Pattern TERMINAL = Pattern.compile("(?s).*[.!?。！？…\"”’»)\\]:;]$");
 
     /** Paragraphs and what the pass learnt on the way. */
@@ -44,8 +46,17 @@ final class LinePass {
         boolean inBody = false;
         Set<String> seen = new LinkedHashSet<>();
         String title = knownTitle == null ? null : JsoupExtractor.normalize(knownTitle);
-        for (Block block : blocks) {
+        boolean skippingBox = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             String text = block.text();
+            if (skippingBox) {
+                if (!isSolidProse(block)) {
+                    dropped.add("inside a related box: " + abbreviate(text));
+                    continue;
+                }
+                skippingBox = false;
+            }
             noteStamp(r, text);
             FurniturePatterns.Wrap wrap = furniture.wrap(text);
             if (wrap != null) {
@@ -55,6 +66,12 @@ final class LinePass {
                 continue;
             }
             if (inBody && furniture.isStopLine(text)) {
+                if (!dropUnpunctuated && solidProseAfter(blocks, i) >= 2) {
+                    // In a page, a "Related" box can sit inside the article: skip the box, keep the article.
+                    dropped.add("related box inside the article: " + abbreviate(text));
+                    skippingBox = true;
+                    continue;
+                }
                 dropped.add("end of article at: " + abbreviate(text));
                 break;
             }
@@ -75,7 +92,7 @@ final class LinePass {
                 continue;
             }
             if (!inBody) {
-                if (block.heading() || !isProse(text, minLeadWords)) {
+                if (block.heading() || !(isProse(text, minLeadWords) || (!dropUnpunctuated && words(text) >= 12))) {
                     r.header.add(text);
                     dropped.add("header: " + abbreviate(text));
                     continue;
@@ -86,7 +103,7 @@ final class LinePass {
                 dropped.add("caption or teaser: " + abbreviate(text));
                 continue;
             }
-            if (!seen.add(text)) {
+            if (text.length() >= MIN_DEDUPE_CHARS && !seen.add(text)) {
                 dropped.add("repeated paragraph: " + abbreviate(text));
                 continue;
             }
@@ -132,6 +149,21 @@ final class LinePass {
                 || (found.published() == r.stamp.published() && found.iso().length() > r.stamp.iso().length()))) {
             r.stamp = found;
         }
+    }
+
+    /** A paragraph no related box or teaser looks like: long, few links, a finished sentence. */
+    private static boolean isSolidProse(Block b) {
+        return b.text().length() >= 150 && b.linkDensity() < 0.2 && TERMINAL.matcher(b.text()).matches();
+    }
+
+    private static int solidProseAfter(List<Block> blocks, int index) {
+        int n = 0;
+        for (int j = index + 1; j < blocks.size(); j++) {
+            if (isSolidProse(blocks.get(j))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static boolean isProse(String text, int minWords) {

@@ -1,0 +1,38 @@
+package dev.storyline.clean.quality;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import dev.storyline.clean.extract.Decoding;
+import dev.storyline.clean.extract.Extraction;
+import dev.storyline.clean.extract.RawInput;
+
+/**
+ * A developer's tool, not a gate: {@code -Dextract.debug=<id prefix>} writes what the extractor made of those dev
+ * pages, what it dropped and the reference, to {@code target/extract-debug/}.
+ */
+@EnabledIfSystemProperty(named = "extract.debug", matches = ".+")
+class ExtractionDebugTest {
+
+    @Test
+    void writeReport() throws Exception {
+        String prefix = System.getProperty("extract.debug");
+        Path out = Path.of("target/extract-debug");
+        Files.createDirectories(out);
+        for (ExtractionDevSet.Page page : ExtractionDevSet.load()) {
+            if (!page.id().startsWith(prefix) && !prefix.equals("all")) {
+                continue;
+            }
+            Extraction e = ExtractionQualityTest.EXTRACTOR.extract(
+                    new RawInput(Decoding.decode(page.html(), null), null, page.url(), null, null));
+            ShingleMetric.PageScore s = ShingleMetric.score(page.id(), e.text(), page.truth());
+            Files.writeString(out.resolve(page.id().substring(0, 8) + ".txt"),
+                    String.format("%s%nF1 %.3f P %.3f R %.3f%ntitle: %s%npublished: %s%nbylines: %s%n%n=== PREDICTED%n%s%n%n"
+                            + "=== TRUTH%n%s%n%n=== DROPPED%n%s%n", page.url(), s.f1(), s.precision(), s.recall(), e.title(),
+                            e.published(), e.bylines(), e.text(), page.truth(), String.join("\n", e.dropped())));
+        }
+    }
+}
