@@ -66,7 +66,8 @@ final class LinePass {
                 continue;
             }
             if (inBody && furniture.isStopLine(text)) {
-                if (!dropUnpunctuated && solidProseAfter(blocks, i) >= 2) {
+                if (!dropUnpunctuated && i + 1 < blocks.size() && !isSolidProse(blocks.get(i + 1))
+                        && solidProseAfter(blocks, i) >= 2) {
                     // In a page, a "Related" box can sit inside the article: skip the box, keep the article.
                     dropped.add("related box inside the article: " + abbreviate(text));
                     skippingBox = true;
