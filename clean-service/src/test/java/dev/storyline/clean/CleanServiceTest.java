@@ -63,6 +63,23 @@ class CleanServiceTest {
     }
 
     @Test
+    void hostileInputGetsA4xxOrAnEmptyArticleWithAReasonAndTheServiceStaysHealthy() {
+        given().contentType("text/html").body(new byte[20 * 1024 * 1024]).post("/api/clean")
+                .then().statusCode(413).body("detail", containsString("limit"));
+        byte[] binary = new byte[100_000];
+        new java.util.Random(3).nextBytes(binary);
+        given().contentType("application/octet-stream").body(binary).post("/api/clean").then().statusCode(415);
+        given().contentType("text/plain").body(binary).post("/api/clean")
+                .then().statusCode(200).body("paragraphs", org.hamcrest.Matchers.empty())
+                .body("reason", containsString("not text"));
+        given().contentType("text/html").body(dev.storyline.clean.BadInputTest.deeplyNested(100_000).getBytes(StandardCharsets.UTF_8)).post("/api/clean")
+                .then().statusCode(200);
+        given().contentType("text/html").body("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+                .post("/api/clean").then().statusCode(200).body("reason", containsString("no article"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void rawArticlesBecomeCleanArticlesAndBadRecordsGoToTheDeadLetterTopic() {
         String id = UUID.randomUUID().toString();
         RawArticle raw = new RawArticle(1, id, "ext-" + id, "https://example.org/" + id, null, "test", "Hint",

@@ -17,7 +17,7 @@ import dev.storyline.clean.extract.RawInput;
 class JsoupExtractorTest {
 
     private static final JsoupExtractor EXTRACTOR = new JsoupExtractor(FurniturePatterns.load(),
-            new LinguaLanguageGuesser());
+            new LinguaLanguageGuesser(), 5000);
 
     @Test
     void keepsArticleParagraphsAndDropsPageFurniture() {

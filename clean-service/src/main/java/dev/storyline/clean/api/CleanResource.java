@@ -1,7 +1,5 @@
 package dev.storyline.clean.api;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,12 +14,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.storyline.clean.extract.Decoding;
 import dev.storyline.clean.extract.Extraction;
 import dev.storyline.clean.extract.RawInput;
 import dev.storyline.clean.pipeline.CleaningService;
@@ -43,17 +43,20 @@ public class CleanResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cleaned(String title, String byline, List<String> bylines, String published, String siteName,
             String language, String canonicalUrl, String description, String text, List<String> paragraphs,
-            List<String> dropped) {
+            String reason, List<String> dropped) {
 
         static Cleaned of(Extraction e, boolean explain) {
             return new Cleaned(e.title(), e.bylines().isEmpty() ? null : String.join(", ", e.bylines()), e.bylines(),
                     e.published(), e.siteName(), e.language(), e.canonicalUrl(), e.description(), e.text(),
-                    e.paragraphs(), explain ? e.dropped() : null);
+                    e.paragraphs(), e.reason(), explain ? e.dropped() : null);
         }
     }
 
     @Inject
     CleaningService cleaning;
+
+    @ConfigProperty(name = "storyline.clean.max-page-bytes")
+    long maxPageBytes;
 
     @POST
     @Path("/clean")
@@ -63,6 +66,9 @@ public class CleanResource {
             @QueryParam("explain") boolean explain) {
         if (body == null || body.length == 0) {
             throw new WebApplicationException("the body is empty: send HTML, plain text or an article JSON object", 400);
+        }
+        if (body.length > maxPageBytes) {
+            throw new WebApplicationException("the body is " + body.length + " bytes; the limit is " + maxPageBytes, 413);
         }
         MediaType type = headers.getMediaType();
         RawInput input;
@@ -78,7 +84,7 @@ public class CleanResource {
             }
             input = new RawInput(s.html() != null ? s.html() : s.text(), s.title(), s.url(), s.published(), s.language());
         } else {
-            input = RawInput.of(decode(body, type));
+            input = RawInput.of(Decoding.decode(body, type == null ? null : type.getParameters().get("charset")));
         }
         return Cleaned.of(cleaning.extract(input), explain);
     }
@@ -92,18 +98,5 @@ public class CleanResource {
             throw new WebApplicationException("no cleaned article with id " + id, 404);
         }
         return a.toMessage();
-    }
-
-    private static String decode(byte[] body, MediaType type) {
-        String charset = type == null ? null : type.getParameters().get("charset");
-        Charset cs = StandardCharsets.UTF_8;
-        if (charset != null) {
-            try {
-                cs = Charset.forName(charset);
-            } catch (RuntimeException e) {
-                throw new WebApplicationException("unknown charset " + charset, 415);
-            }
-        }
-        return new String(body, cs);
     }
 }

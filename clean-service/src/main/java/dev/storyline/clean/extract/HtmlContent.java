@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the article in a page's DOM and returns its text blocks in order. Non-content elements go first (scripts,
@@ -45,17 +47,19 @@ final class HtmlContent {
         this.furniture = furniture;
     }
 
-    List<Block> blocks(Element body, List<String> dropped) {
+    List<Block> blocks(Element body, List<String> dropped, Budget budget) {
         int removed = body.select(ALWAYS_REMOVE).size();
         body.select(ALWAYS_REMOVE).remove();
         double pageText = Math.max(1, paragraphText(body));
         for (Element e : body.select(STRUCTURAL)) {
+            budget.check();
             if (e.parent() != null && paragraphText(e) < FURNITURE_SHARE * pageText) {
                 e.remove();
                 removed++;
             }
         }
         for (Element e : body.select("[class], [id]")) {
+            budget.check();
             if (e != body && e.parent() != null && furniture.isFurnitureAttribute(hints(e))
                     && !furniture.isContentAttribute(hints(e)) && paragraphText(e) < FURNITURE_SHARE * pageText) {
                 e.remove();
@@ -65,20 +69,20 @@ final class HtmlContent {
         if (removed > 0) {
             dropped.add("removed " + removed + " non-content elements");
         }
-        List<Element> content = choose(body);
+        List<Element> content = choose(body, budget);
         List<Block> blocks = new ArrayList<>();
-        Walker walker = new Walker(blocks);
+        Walker walker = new Walker(blocks, budget);
         for (Element e : content) {
             walker.walk(e);
-            walker.flush();
         }
         return blocks;
     }
 
     /** The best-scoring candidate and the siblings that belong with it. */
-    private List<Element> choose(Element body) {
+    private List<Element> choose(Element body, Budget budget) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.getAllElements()) {
+            budget.check();
             if (!isParagraph(p)) {
                 continue;
             }
@@ -96,6 +100,7 @@ final class HtmlContent {
         Element top = null;
         double topScore = 0;
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            budget.check();
             double s = e.getValue() * (1 - linkDensity(e.getKey()));
             e.setValue(s);
             if (s > topScore) {
@@ -207,69 +212,88 @@ final class HtmlContent {
         return e.className() + " " + e.id();
     }
 
-    /** Cuts a subtree into blocks at block-level boundaries and line breaks, in document order. */
-    private static final class Walker {
+    /**
+     * Cuts a subtree into blocks at block-level boundaries and line breaks, in document order. Iterative (a
+     * {@link NodeFilter}), so nesting depth costs no stack.
+     */
+    private static final class Walker implements NodeFilter {
         private final List<Block> out;
+        private final Budget budget;
         private final StringBuilder text = new StringBuilder();
         private int linkChars;
         private int linkDepth;
         private boolean heading;
 
-        Walker(List<Block> out) {
+        Walker(List<Block> out, Budget budget) {
             this.out = out;
+            this.budget = budget;
         }
 
-        void walk(Node node) {
+        void walk(Element root) {
+            NodeTraversor.filter(this, root);
+            flush();
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            budget.check();
             if (node instanceof TextNode t) {
-                String s = t.getWholeText();
-                if (looseText(t) && BLANK_LINE.matcher(s).find()) {
-                    // Text loose in a container, as flattened pages and escaped markup leave it: blank lines part
-                    // paragraphs there.
-                    String[] parts = BLANK_LINE.split(s, -1);
-                    for (int i = 0; i < parts.length; i++) {
-                        if (i > 0) {
-                            flush();
-                        }
-                        text.append(parts[i]);
-                    }
-                    return;
-                }
-                text.append(s);
-                if (linkDepth > 0) {
-                    linkChars += s.strip().length();
-                }
-                return;
+                appendText(t);
+                return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element e)) {
-                return;
+                return FilterResult.CONTINUE;
             }
             String tag = e.normalName();
             if (tag.equals("br")) {
                 flush();
-                return;
+                return FilterResult.CONTINUE;
             }
             if (tag.equals("figcaption") || tag.equals("caption")) {
-                return;
+                return FilterResult.SKIP_ENTIRELY;
             }
-            boolean block = BLOCK_TAGS.contains(tag);
-            if (block) {
+            if (BLOCK_TAGS.contains(tag)) {
                 flush();
             }
-            boolean isHeading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1));
-            if (isHeading) {
+            if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                 heading = true;
             }
             if (tag.equals("a")) {
                 linkDepth++;
             }
-            for (Node child : e.childNodes()) {
-                walk(child);
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (e.normalName().equals("a")) {
+                    linkDepth--;
+                }
+                if (BLOCK_TAGS.contains(e.normalName())) {
+                    flush();
+                }
             }
-            if (tag.equals("a")) {
-                linkDepth--;
+            return FilterResult.CONTINUE;
+        }
+
+        private void appendText(TextNode t) {
+            String s = t.getWholeText();
+            if (looseText(t) && BLANK_LINE.matcher(s).find()) {
+                // Text loose in a container, as flattened pages and escaped markup leave it: blank lines part
+                // paragraphs there.
+                String[] parts = BLANK_LINE.split(s, -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) {
+                        flush();
+                    }
+                    text.append(parts[i]);
+                }
+                return;
             }
-            if (block) {
-                flush();
+            text.append(s);
+            if (linkDepth > 0) {
+                linkChars += s.strip().length();
             }
         }
 

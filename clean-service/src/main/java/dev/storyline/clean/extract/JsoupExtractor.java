@@ -35,40 +35,77 @@ public final class JsoupExtractor implements ArticleExtractor {
     private static final double ARTICLE_BODY_COVERAGE = 0.5;
     private static final int ARTICLE_BODY_MIN_CHARS = 400;
 
-    private final FurniturePatterns furniture;
+    /** Above this share of control or undecodable characters, the input is not text. */
+    private static final double MAX_BINARY_SHARE = 0.05;
+    private static final int BINARY_SAMPLE = 65_536;
+
     private final LanguageGuesser languages;
     private final HtmlContent html;
     private final LinePass lines;
+    private final long budgetMillis;
 
-    public JsoupExtractor(FurniturePatterns furniture, LanguageGuesser languages) {
-        this.furniture = furniture;
+    /** @param budgetMillis how long one extraction may take before it gives up with an empty article */
+    public JsoupExtractor(FurniturePatterns furniture, LanguageGuesser languages, long budgetMillis) {
         this.languages = languages;
+        this.budgetMillis = budgetMillis;
         this.html = new HtmlContent(furniture);
         this.lines = new LinePass(furniture);
     }
 
     @Override
     public Extraction extract(RawInput input) {
-        String content = input.content() == null ? "" : input.content().replace("\u0000", "");
+        String content = input.content() == null ? "" : input.content();
         List<String> dropped = new ArrayList<>();
-        if (ESCAPED_MARKUP.matcher(content).find()) {
-            dropped.add("decoded entity-escaped markup");
-            content = Parser.unescapeEntities(content, false);
+        if (content.isBlank()) {
+            return Extraction.empty("the input is empty", dropped);
         }
-        Extraction result = MARKUP.matcher(content).find()
-                ? fromHtml(Jsoup.parse(content, input.urlHint() == null ? "" : input.urlHint()), input, dropped)
-                : fromText(content, input, dropped);
-        if (result.language() == null && !result.paragraphs().isEmpty()) {
+        if (binaryShare(content) > MAX_BINARY_SHARE) {
+            return Extraction.empty("the input is not text (binary or undecodable data)", dropped);
+        }
+        content = content.replace("\u0000", "");
+        Budget budget = new Budget(budgetMillis);
+        Extraction result;
+        try {
+            if (ESCAPED_MARKUP.matcher(content).find()) {
+                dropped.add("decoded entity-escaped markup");
+                content = Parser.unescapeEntities(content, false);
+            }
+            result = MARKUP.matcher(content).find()
+                    ? fromHtml(Jsoup.parse(content, input.urlHint() == null ? "" : input.urlHint()), input, dropped, budget)
+                    : fromText(content, input, dropped, budget);
+        } catch (Budget.Exceeded | StackOverflowError e) {
+            return Extraction.empty(e instanceof Budget.Exceeded ? e.getMessage()
+                    : "extraction stopped: the page is nested too deeply", dropped);
+        }
+        if (result.paragraphs().isEmpty()) {
+            return new Extraction(result.title(), result.bylines(), result.published(), result.siteName(),
+                    result.language(), result.canonicalUrl(), result.description(), List.of(), dropped,
+                    "no article found: nothing on the page reads as article text");
+        }
+        if (result.language() == null) {
             result = result.withLanguage(languages.guess(result.text()));
         }
         return result;
     }
 
-    private Extraction fromHtml(Document doc, RawInput input, List<String> dropped) {
+    /** The share of control characters and U+FFFD in a sample: high for binary data read as text. */
+    private static double binaryShare(String content) {
+        int n = Math.min(content.length(), BINARY_SAMPLE);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = content.charAt(i);
+            if (c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                bad++;
+            }
+        }
+        return n == 0 ? 0 : (double) bad / n;
+    }
+
+    private Extraction fromHtml(Document doc, RawInput input, List<String> dropped, Budget budget) {
         PageMetadata meta = PageMetadata.of(doc);
         Element h1 = doc.selectFirst("h1");
         String title = PageMetadata.first(meta.title, h1 == null ? null : normalize(h1.text()), cleanTitleTag(doc.title()));
-        List<Block> blocks = html.blocks(doc.body(), dropped);
+        List<Block> blocks = html.blocks(doc.body(), dropped, budget);
         LinePass.Result pass = lines.apply(blocks, PageMetadata.first(title, input.titleHint()), 4, false, dropped);
         List<String> paragraphs = pass.paragraphs;
         if (meta.articleBody != null && meta.articleBody.length() >= ARTICLE_BODY_MIN_CHARS
@@ -85,15 +122,17 @@ public final class JsoupExtractor implements ArticleExtractor {
                 PageMetadata.first(meta.published, pass.stamp == null ? null : pass.stamp.iso(),
                         Stamps.normalizeIso(input.publishedHint())),
                 PageMetadata.first(meta.siteName, pass.site), PageMetadata.first(meta.language, input.languageHint()),
-                PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped);
+                PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped, null);
     }
 
-    private Extraction fromText(String content, RawInput input, List<String> dropped) {
-        LinePass.Result pass = lines.apply(splitLines(content), input.titleHint(), 6, true, dropped);
+    private Extraction fromText(String content, RawInput input, List<String> dropped, Budget budget) {
+        List<Block> blocks = splitLines(content);
+        budget.check();
+        LinePass.Result pass = lines.apply(blocks, input.titleHint(), 6, true, dropped);
         String title = PageMetadata.first(pass.wrappedTitle, headline(pass.header), input.titleHint());
         return new Extraction(title, pass.byline == null ? List.of() : List.of(pass.byline),
                 PageMetadata.first(pass.stamp == null ? null : pass.stamp.iso(), Stamps.normalizeIso(input.publishedHint())),
-                pass.site, input.languageHint(), input.urlHint(), null, pass.paragraphs, dropped);
+                pass.site, input.languageHint(), input.urlHint(), null, pass.paragraphs, dropped, null);
     }
 
     /** The first header line shaped like a headline: a few words, not a sentence, not a list of tags. */

@@ -3,6 +3,8 @@ package dev.storyline.clean.pipeline;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.storyline.clean.extract.ArticleExtractor;
 import dev.storyline.clean.extract.FurniturePatterns;
 import dev.storyline.clean.extract.JsoupExtractor;
@@ -13,7 +15,7 @@ public class ExtractorProducer {
 
     @Produces
     @Singleton
-    ArticleExtractor extractor() {
-        return new JsoupExtractor(FurniturePatterns.load(), new LinguaLanguageGuesser());
+    ArticleExtractor extractor(@ConfigProperty(name = "storyline.clean.budget-ms") long budgetMillis) {
+        return new JsoupExtractor(FurniturePatterns.load(), new LinguaLanguageGuesser(), budgetMillis);
     }
 }

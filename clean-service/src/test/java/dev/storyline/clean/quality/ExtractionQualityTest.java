@@ -21,7 +21,8 @@ import dev.storyline.clean.extract.RawInput;
 /** The extraction quality gate on the dev half of the benchmark: F1 must not fall below the checked-in baseline. */
 class ExtractionQualityTest {
 
-    static final ArticleExtractor EXTRACTOR = new JsoupExtractor(FurniturePatterns.load(), new LinguaLanguageGuesser());
+    static final ArticleExtractor EXTRACTOR = new JsoupExtractor(FurniturePatterns.load(),
+            new LinguaLanguageGuesser(), 5000);
 
     @Test
     void devF1DoesNotFallBelowTheBaseline() throws Exception {
