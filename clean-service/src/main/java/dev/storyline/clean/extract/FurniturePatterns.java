@@ -25,12 +25,50 @@ public final class FurniturePatterns {
     public record Wrap(String title, String site) {
     }
 
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s_-]+");
+    /** Lines longer than this are prose, not furniture: the line patterns are not tried on them. */
+    private static final int MAX_FURNITURE_LINE = 1000;
+
     private final Map<Kind, List<Pattern>> patterns = new EnumMap<>(Kind.class);
+    private final Map<Kind, Words> words = new EnumMap<>(Kind.class);
+
+    /** Class/id words: single tokens, and sequences of tokens for entries written with '-'. */
+    private static final class Words {
+        final java.util.Set<String> singles = new java.util.HashSet<>();
+        final List<String[]> sequences = new ArrayList<>();
+
+        void add(String entry) {
+            String[] tokens = TOKEN_SEPARATORS.split(entry.toLowerCase(java.util.Locale.ROOT));
+            if (tokens.length == 1) {
+                singles.add(tokens[0]);
+            } else {
+                sequences.add(tokens);
+            }
+        }
+
+        boolean matches(String classAndId) {
+            String[] tokens = TOKEN_SEPARATORS.split(classAndId.toLowerCase(java.util.Locale.ROOT));
+            for (int i = 0; i < tokens.length; i++) {
+                if (singles.contains(tokens[i])) {
+                    return true;
+                }
+                for (String[] seq : sequences) {
+                    if (i + seq.length <= tokens.length && java.util.Arrays.equals(tokens, i, i + seq.length, seq, 0,
+                            seq.length)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     private FurniturePatterns() {
         for (Kind k : Kind.values()) {
             patterns.put(k, new ArrayList<>());
         }
+        words.put(Kind.ATTR, new Words());
+        words.put(Kind.CONTENT, new Words());
     }
 
     public static FurniturePatterns load() {
@@ -64,18 +102,24 @@ public final class FurniturePatterns {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("furniture.txt line " + number + ": unknown kind", e);
             }
-            p.patterns.get(kind).add(Pattern.compile(line.substring(tab + 1).strip(),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            String value = line.substring(tab + 1).strip();
+            if (kind == Kind.ATTR || kind == Kind.CONTENT) {
+                for (String entry : value.split("\\s+")) {
+                    p.words.get(kind).add(entry);
+                }
+            } else {
+                p.patterns.get(kind).add(Pattern.compile(value, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            }
         }
         return p;
     }
 
     public boolean isFurnitureAttribute(String classAndId) {
-        return find(Kind.ATTR, classAndId);
+        return !classAndId.isBlank() && words.get(Kind.ATTR).matches(classAndId);
     }
 
     public boolean isContentAttribute(String classAndId) {
-        return find(Kind.CONTENT, classAndId);
+        return !classAndId.isBlank() && words.get(Kind.CONTENT).matches(classAndId);
     }
 
     public boolean isFurnitureLine(String text) {
@@ -92,6 +136,9 @@ public final class FurniturePatterns {
 
     /** The wrapper sentence this line is, or null. */
     public Wrap wrap(String text) {
+        if (text.length() > MAX_FURNITURE_LINE) {
+            return null;
+        }
         for (Pattern p : patterns.get(Kind.WRAP)) {
             Matcher m = p.matcher(text.strip());
             if (m.matches()) {
@@ -123,20 +170,11 @@ public final class FurniturePatterns {
         return paragraph;
     }
 
-    private boolean find(Kind kind, String text) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        for (Pattern p : patterns.get(kind)) {
-            if (p.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean whole(Kind kind, String text) {
         String t = text.strip();
+        if (t.length() > MAX_FURNITURE_LINE) {
+            return false;
+        }
         for (Pattern p : patterns.get(kind)) {
             if (p.matcher(t).matches()) {
                 return true;

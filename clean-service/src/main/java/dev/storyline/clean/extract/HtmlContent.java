@@ -32,7 +32,6 @@ final class HtmlContent {
             "td", "th", "header", "footer", "figure", "figcaption", "hr", "address", "center", "details", "summary",
             "caption", "form", "fieldset", "nav", "aside");
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
-    private static final Pattern COMMA = Pattern.compile("[,،、，]");
     /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
     private static final double FURNITURE_SHARE = 0.4;
     private static final int MIN_PARAGRAPH = 25;
@@ -50,10 +49,11 @@ final class HtmlContent {
     List<Block> blocks(Element body, List<String> dropped, Budget budget) {
         int removed = body.select(ALWAYS_REMOVE).size();
         body.select(ALWAYS_REMOVE).remove();
-        double pageText = Math.max(1, paragraphText(body));
+        TextStats before = TextStats.of(body, budget);
+        double pageText = Math.max(1, before.paragraphText(body));
         for (Element e : body.select(STRUCTURAL)) {
             budget.check();
-            if (e.parent() != null && paragraphText(e) < FURNITURE_SHARE * pageText) {
+            if (e.parent() != null && before.paragraphText(e) < FURNITURE_SHARE * pageText) {
                 e.remove();
                 removed++;
             }
@@ -61,7 +61,7 @@ final class HtmlContent {
         for (Element e : body.select("[class], [id]")) {
             budget.check();
             if (e != body && e.parent() != null && furniture.isFurnitureAttribute(hints(e))
-                    && !furniture.isContentAttribute(hints(e)) && paragraphText(e) < FURNITURE_SHARE * pageText) {
+                    && !furniture.isContentAttribute(hints(e)) && before.paragraphText(e) < FURNITURE_SHARE * pageText) {
                 e.remove();
                 removed++;
             }
@@ -69,7 +69,8 @@ final class HtmlContent {
         if (removed > 0) {
             dropped.add("removed " + removed + " non-content elements");
         }
-        List<Element> content = choose(body, budget);
+        TextStats stats = TextStats.of(body, budget);
+        List<Element> content = choose(body, stats, budget);
         List<Block> blocks = new ArrayList<>();
         Walker walker = new Walker(blocks, budget);
         for (Element e : content) {
@@ -79,7 +80,7 @@ final class HtmlContent {
     }
 
     /** The best-scoring candidate and the siblings that belong with it. */
-    private List<Element> choose(Element body, Budget budget) {
+    private List<Element> choose(Element body, TextStats stats, Budget budget) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.getAllElements()) {
             budget.check();
@@ -90,7 +91,7 @@ final class HtmlContent {
             if (text.length() < MIN_PARAGRAPH) {
                 continue;
             }
-            double score = 1 + COMMA.matcher(text).results().count() + Math.min(text.length() / 100.0, 3);
+            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
             Element ancestor = p.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
@@ -101,7 +102,7 @@ final class HtmlContent {
         double topScore = 0;
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             budget.check();
-            double s = e.getValue() * (1 - linkDensity(e.getKey()));
+            double s = e.getValue() * (1 - stats.linkDensity(e.getKey()));
             e.setValue(s);
             if (s > topScore) {
                 topScore = s;
@@ -111,16 +112,16 @@ final class HtmlContent {
         if (top == null || top == body) {
             return List.of(body);
         }
-        // An article split into several containers (around figures, ads, pull quotes): climb while the parent holds
-        // clearly more paragraph text than the candidate and is not itself mostly links.
-        // Plain wrappers (same text) are passed through on the way up.
+        // An article split into several containers (around figures, ads, pull quotes): climb while an ancestor
+        // holds clearly more paragraph text than the candidate and is not itself mostly links. Plain wrappers (same
+        // text) are passed through on the way up.
         Element climbed = top;
         int level = 0;
         for (Element a = top.parent(); a != null && a != body && level < MAX_CLIMB; a = a.parent(), level++) {
-            if (linkDensity(a) >= 0.3) {
+            if (stats.linkDensity(a) >= 0.3) {
                 break;
             }
-            if (paragraphText(a) >= CLIMB_RATIO * paragraphText(climbed)) {
+            if (stats.paragraphText(a) >= CLIMB_RATIO * stats.paragraphText(climbed)) {
                 climbed = a;
             }
         }
@@ -145,7 +146,7 @@ final class HtmlContent {
                 chosen.add(sibling);
             } else if (sibling.nameIs("p")) {
                 String text = sibling.text();
-                double ld = linkDensity(sibling);
+                double ld = stats.linkDensity(sibling);
                 if ((text.length() > 80 && ld < 0.25)
                         || (text.length() > 0 && ld == 0 && text.matches("(?s).*[.!?。]\\s*$"))) {
                     chosen.add(sibling);
@@ -153,6 +154,17 @@ final class HtmlContent {
             }
         }
         return chosen;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '،' || c == '、' || c == '，') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private double initial(Element e) {
@@ -186,26 +198,6 @@ final class HtmlContent {
             return own >= MIN_PARAGRAPH;
         }
         return false;
-    }
-
-    private static int paragraphText(Element e) {
-        int n = 0;
-        for (Element p : e.select("p")) {
-            n += p.text().length();
-        }
-        return n == 0 ? e.text().length() / 4 : n;
-    }
-
-    static double linkDensity(Element e) {
-        int all = e.text().length();
-        if (all == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
-        }
-        return Math.min(1, (double) links / all);
     }
 
     private static String hints(Element e) {

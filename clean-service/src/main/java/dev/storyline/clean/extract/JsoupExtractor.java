@@ -22,10 +22,8 @@ import org.jsoup.parser.Parser;
  */
 public final class JsoupExtractor implements ArticleExtractor {
 
-    /** Markup written as entities: {@code &lt;p&gt;}, {@code <&sol;p>}, {@code class&equals;"..."}. */
-    private static final Pattern ESCAPED_MARKUP = Pattern.compile(
-            "&lt;\\s*/?\\s*[a-z][a-z0-9-]*[\\s&>]|<&sol;[a-z]|&lt;&sol;|[a-z-]+&equals;&quot;|[a-z-]+&equals;\"",
-            Pattern.CASE_INSENSITIVE);
+    /** Markup written as entities ({@code &lt;/p&gt;}, {@code <&sol;p>}, {@code class&equals;"..."}). */
+    private static final String[] ESCAPED_MARKERS = { "<&sol;", "&lt;/", "&lt;&sol;", "&equals;\"", "&equals;&quot;" };
     private static final Pattern MARKUP = Pattern.compile(
             "<\\s*(!doctype|html|head|body|p|div|article|section|br|span|h[1-6]|meta|ul|li|a|table|figure)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
@@ -66,7 +64,7 @@ public final class JsoupExtractor implements ArticleExtractor {
         Budget budget = new Budget(budgetMillis);
         Extraction result;
         try {
-            if (ESCAPED_MARKUP.matcher(content).find()) {
+            if (looksEscaped(content)) {
                 dropped.add("decoded entity-escaped markup");
                 content = Parser.unescapeEntities(content, false);
             }
@@ -86,6 +84,26 @@ public final class JsoupExtractor implements ArticleExtractor {
             result = result.withLanguage(languages.guess(result.text()));
         }
         return result;
+    }
+
+    /**
+     * Whether the markup itself is entity-escaped: escaped closing tags and attributes outnumber real closing tags.
+     * A real page that shows some escaped HTML as an example keeps its own, far more numerous, real tags.
+     */
+    static boolean looksEscaped(String content) {
+        int escaped = 0;
+        for (String marker : ESCAPED_MARKERS) {
+            escaped += occurrences(content, marker);
+        }
+        return escaped > 0 && escaped > occurrences(content, "</");
+    }
+
+    private static int occurrences(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     /** The share of control characters and U+FFFD in a sample: high for binary data read as text. */

@@ -12,4 +12,7 @@ public interface StoryClusterer {
 
     /** How many articles the working index holds. */
     int size();
+
+    /** The story an article belongs to now (after any merges), or null when it was never assigned. */
+    String storyOf(String articleId);
 }

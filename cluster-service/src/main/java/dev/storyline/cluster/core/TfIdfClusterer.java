@@ -42,6 +42,7 @@ public final class TfIdfClusterer implements StoryClusterer {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Set<Story>> postings = new HashMap<>();
     private final Map<String, Story> stories = new HashMap<>();
+    private final Map<String, String> storyOfArticle = new HashMap<>();
     private int documents;
     private int articles;
 
@@ -90,6 +91,11 @@ public final class TfIdfClusterer implements StoryClusterer {
         return articles;
     }
 
+    @Override
+    public String storyOf(String articleId) {
+        return storyOfArticle.get(articleId);
+    }
+
     private void learn(Set<String> terms) {
         documents++;
         for (String t : terms) {
@@ -103,6 +109,7 @@ public final class TfIdfClusterer implements StoryClusterer {
             postings.computeIfAbsent(term, k -> new HashSet<>()).add(story);
         });
         story.members.add(new Member(article.id(), article.published(), article.arrival(), shingles));
+        storyOfArticle.put(article.id(), story.id);
         if (article.published() != null && (story.latest == null || article.published().isAfter(story.latest))) {
             story.latest = article.published();
         }

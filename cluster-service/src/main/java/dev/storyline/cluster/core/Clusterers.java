@@ -1,0 +1,12 @@
+package dev.storyline.cluster.core;
+
+/** The clusterer the service and the offline mode use, with the settings in {@code cluster/clustering.properties}. */
+public final class Clusterers {
+
+    private Clusterers() {
+    }
+
+    public static StoryClusterer standard() {
+        return new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+    }
+}
