@@ -33,6 +33,25 @@ public final class FurniturePatterns {
     private final Map<Kind, Words> words = new EnumMap<>(Kind.class);
 
     /** Class/id words: single tokens, and sequences of tokens for entries written with '-'. */
+    /** Lower-case tokens split at whitespace, '-' and '_' (no regex: this runs for every element of a page). */
+    static String[] tokens(String s) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            boolean separator = c == '-' || c == '_' || Character.isWhitespace(c);
+            if (separator) {
+                if (start >= 0) {
+                    out.add(s.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     private static final class Words {
         final java.util.Set<String> singles = new java.util.HashSet<>();
         final List<String[]> sequences = new ArrayList<>();
@@ -47,7 +66,7 @@ public final class FurniturePatterns {
         }
 
         boolean matches(String classAndId) {
-            String[] tokens = TOKEN_SEPARATORS.split(classAndId.toLowerCase(java.util.Locale.ROOT));
+            String[] tokens = tokens(classAndId);
             for (int i = 0; i < tokens.length; i++) {
                 if (singles.contains(tokens[i])) {
                     return true;

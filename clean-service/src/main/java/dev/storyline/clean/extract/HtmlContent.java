@@ -47,8 +47,9 @@ final class HtmlContent {
     }
 
     List<Block> blocks(Element body, List<String> dropped, Budget budget) {
-        int removed = body.select(ALWAYS_REMOVE).size();
-        body.select(ALWAYS_REMOVE).remove();
+        org.jsoup.select.Elements noise = body.select(ALWAYS_REMOVE);
+        int removed = noise.size();
+        noise.remove();
         TextStats before = TextStats.of(body, budget);
         double pageText = Math.max(1, before.paragraphText(body));
         for (Element e : body.select(STRUCTURAL)) {
