@@ -56,12 +56,15 @@ class ClusterServiceTest {
             String storyA = awaitStory(a);
             String storyB = awaitStory(b);
             assertEquals(storyA, storyB);
-            given().get("/api/articles/" + b + "/story").then().body("nearDuplicateOf", equalTo(a));
+            // Different keys, different partitions: either may be clustered first; the later one is the copy.
+            String copyOfB = given().get("/api/articles/" + b + "/story").then().extract().path("nearDuplicateOf");
+            String copyOfA = given().get("/api/articles/" + a + "/story").then().extract().path("nearDuplicateOf");
+            assertTrue((a.equals(copyOfB) && copyOfA == null) || (b.equals(copyOfA) && copyOfB == null),
+                    "exactly one is marked a copy of the other: " + copyOfA + " / " + copyOfB);
             given().get("/api/articles/by-external-id/ext-" + a + "/story").then().statusCode(200)
                     .body("storyId", equalTo(storyA));
             given().get("/api/stories/" + storyA).then().statusCode(200)
-                    .body("size", equalTo(2)).body("articles", hasSize(2))
-                    .body("articles[1].nearDuplicateOf", equalTo(a)).body("title", equalTo("Quake hits Ferndale"));
+                    .body("size", equalTo(2)).body("articles", hasSize(2)).body("title", equalTo("Quake hits Ferndale"));
             given().get("/api/stories?limit=10").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(storyA));
             String ndjson = given().get("/api/assignments").then().statusCode(200).extract().asString();
             assertTrue(ndjson.contains("\"articleId\":\"" + a + "\""), ndjson);

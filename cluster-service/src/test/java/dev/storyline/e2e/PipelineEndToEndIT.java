@@ -112,6 +112,25 @@ class PipelineEndToEndIT {
 
     @Test
     @Order(2)
+    void theFiveSeedsFormOneStoryWithTheirWireCopiesMarked() throws Exception {
+        java.util.Set<String> stories = new java.util.HashSet<>();
+        Map<String, String> copyOf = new LinkedHashMap<>();
+        for (String seed : SEEDS.keySet()) {
+            JsonNode a = awaitAssignment(seed);
+            stories.add(a.get("storyId").asText());
+            if (!a.get("nearDuplicateOf").isNull()) {
+                copyOf.put(seed, a.get("nearDuplicateOf").asText());
+            }
+        }
+        assertEquals(1, stories.size(), "all five seeds in one story");
+        assertEquals(1, copyOf.size(), "one copy link (001/004): " + copyOf);
+        String copy = copyOf.keySet().iterator().next();
+        assertTrue(copy.equals("seed-001") || copy.equals("seed-004"), copy);
+        assertEquals(ids.get(copy.equals("seed-001") ? "seed-004" : "seed-001"), copyOf.get(copy));
+    }
+
+    @Test
+    @Order(3)
     void aTenMegabytePagePassesThroughTheWholePath() throws Exception {
         StringBuilder html = new StringBuilder("<html><head><title>Long report</title></head><body><article>");
         int n = 0;
@@ -128,7 +147,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRepeatChangesNothingAndNothingWentToADeadLetterTopic() throws Exception {
         String before = cluster.get("/api/assignments").body();
         String seed = SEEDS.keySet().iterator().next();
@@ -151,7 +170,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void restartingClusterServiceChangesNoAssignment() throws Exception {
         String before = cluster.get("/api/assignments").body();
         cluster.stop();

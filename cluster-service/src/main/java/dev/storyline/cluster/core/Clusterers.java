@@ -7,6 +7,11 @@ public final class Clusterers {
     }
 
     public static StoryClusterer standard() {
-        return new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        return standard(Settings.defaults());
     }
+
+    public static StoryClusterer standard(Settings settings) {
+        return new StoryIndex(settings);
+    }
+
 }

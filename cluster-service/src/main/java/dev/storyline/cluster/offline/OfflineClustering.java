@@ -72,6 +72,9 @@ public final class OfflineClustering {
             if (d.nearDuplicateOf() != null) {
                 copies.put(a.input().id(), d.nearDuplicateOf());
             }
+            for (String copy : d.nowCopiesOfThis()) {
+                copies.put(copy, a.input().id());
+            }
         }
         // Merges re-label earlier articles: report every article under its story's final id.
         clusters.replaceAll((id, story) -> clusterer.storyOf(id));

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.storyline.cluster.core.ClusterInput;
 import dev.storyline.cluster.core.Decision;
 import dev.storyline.cluster.core.StoryClusterer;
-import dev.storyline.cluster.core.TfIdfClusterer;
+import dev.storyline.cluster.core.Clusterers;
+import dev.storyline.cluster.core.Settings;
 import dev.storyline.cluster.store.Membership;
 import dev.storyline.cluster.store.Story;
 import dev.storyline.cluster.store.StoryEventRecord;
@@ -33,18 +36,25 @@ import dev.storyline.contracts.StoryEvent;
 public class ClusteringService {
 
     private static final Logger LOG = Logger.getLogger(ClusteringService.class);
+    private static final String PREFIX = "storyline.cluster.";
+    /** The PostgreSQL advisory lock that makes one replica at a time the writer of decisions. */
+    private static final long WRITER_LOCK = 0x5354_4f52_594cL;
+    private static final int REBUILD_PAGE = 1000;
 
-    private final TfIdfClusterer.Settings settings;
+    private final Settings settings;
     private StoryClusterer clusterer;
+    /** The writer_state version the in-memory index reflects. */
+    private long appliedVersion = -1;
 
-    public ClusteringService(
-            @ConfigProperty(name = "storyline.cluster.join-threshold") double joinThreshold,
-            @ConfigProperty(name = "storyline.cluster.duplicate-containment") double duplicateContainment,
-            @ConfigProperty(name = "storyline.cluster.window-days") int windowDays,
-            @ConfigProperty(name = "storyline.cluster.title-weight") int titleWeight,
-            @ConfigProperty(name = "storyline.cluster.query-terms") int queryTerms) {
-        this.settings = new TfIdfClusterer.Settings(joinThreshold, duplicateContainment, windowDays, titleWeight,
-                queryTerms);
+    /** Settings from cluster/clustering.properties, each overridable as storyline.cluster.&lt;key&gt;. */
+    public ClusteringService(Config config) {
+        Map<String, String> overrides = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> overrides.put(name.substring(PREFIX.length()), v));
+            }
+        }
+        this.settings = Settings.load(overrides);
     }
 
     /**
@@ -52,13 +62,24 @@ public class ClusteringService {
      * that Kafka has not yet confirmed.
      */
     public synchronized List<StoryEventRecord> assign(CleanArticle article) {
-        ensureLoaded();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                // One writer at a time across replicas; a replica whose index misses decisions another replica
+                // committed (a take-over after a rebalance) rebuilds it first. So decisions never conflict.
+                var em = Membership.getEntityManager();
+                em.createNativeQuery("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")").getSingleResult();
+                long version = ((Number) em.createNativeQuery("SELECT version FROM writer_state WHERE id = 1")
+                        .getSingleResult()).longValue();
+                if (clusterer == null || appliedVersion != version) {
+                    rebuild();
+                    appliedVersion = version;
+                }
                 if (Membership.findById(article.id()) != null) {
                     return StoryEventRecord.<StoryEventRecord>list("articleId = ?1 and publishedAt is null", article.id());
                 }
-                long arrival = Membership.count();
+                long arrival = version;
+                em.createNativeQuery("UPDATE writer_state SET version = version + 1 WHERE id = 1").executeUpdate();
+                appliedVersion = version + 1;
                 Decision d = clusterer.assign(input(article, arrival));
                 return persist(article, d);
             });
@@ -82,6 +103,20 @@ public class ClusteringService {
         story.size++;
         story.lastUpdated = now;
         story.persist();
+        List<StoryEventRecord> events = new ArrayList<>();
+        for (String foldedId : d.merged()) {
+            Story folded = Story.findById(foldedId);
+            if (folded == null || folded.mergedInto != null) {
+                continue;
+            }
+            Membership.update("storyId = ?1 where storyId = ?2", story.id, foldedId);
+            folded.mergedInto = story.id;
+            folded.lastUpdated = now;
+            story.size += folded.size;
+            events.add(event(new StoryEvent(StoryEvent.SCHEMA_VERSION, "STORIES_MERGED:" + foldedId + ":" + story.id,
+                    StoryEvent.Type.STORIES_MERGED, story.id, null, null, List.of(foldedId), story.title, story.size, now),
+                    article.id(), now));
+        }
 
         Membership m = new Membership();
         m.articleId = article.id();
@@ -94,41 +129,43 @@ public class ClusteringService {
         m.body = article.text();
         m.assignedAt = now;
         m.persist();
+        for (String copy : d.nowCopiesOfThis()) {
+            // Arrived earlier but published later: a copy of this article from now on.
+            Membership.update("nearDuplicateOf = ?1 where articleId = ?2", article.id(), copy);
+        }
 
         StoryEvent.Type type = d.newStory() ? StoryEvent.Type.STORY_CREATED : StoryEvent.Type.ARTICLE_ADDED;
-        StoryEvent event = new StoryEvent(StoryEvent.SCHEMA_VERSION, type.name() + ":" + article.id(), type,
-                story.id, article.id(), d.nearDuplicateOf(), null, story.title, story.size, now);
-        StoryEventRecord record = new StoryEventRecord();
-        record.eventId = event.eventId();
-        record.articleId = article.id();
-        record.storyId = story.id;
-        record.payload = MessageCodec.STORY_EVENT.encode(event);
-        record.createdAt = now;
-        record.persist();
-        List<StoryEventRecord> events = new ArrayList<>();
-        events.add(record);
+        events.add(event(new StoryEvent(StoryEvent.SCHEMA_VERSION, type.name() + ":" + article.id(), type, story.id,
+                article.id(), d.nearDuplicateOf(), null, story.title, story.size, now), article.id(), now));
         return events;
     }
 
-    private void ensureLoaded() {
-        if (clusterer != null) {
-            return;
-        }
-        StoryClusterer fresh = new TfIdfClusterer(settings);
+    private static StoryEventRecord event(StoryEvent event, String articleId, Instant now) {
+        StoryEventRecord record = new StoryEventRecord();
+        record.eventId = event.eventId();
+        record.articleId = articleId;
+        record.storyId = event.storyId();
+        record.payload = MessageCodec.STORY_EVENT.encode(event);
+        record.createdAt = now;
+        record.persist();
+        return record;
+    }
+
+    /** Replays every stored decision, in order, into a fresh index. Runs inside the caller's transaction. */
+    private void rebuild() {
+        StoryClusterer fresh = Clusterers.standard(settings);
         long started = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            long arrival = 0;
-            int page = 0;
-            List<Membership> batch;
-            do {
-                batch = Membership.<Membership>find("order by seq").page(page++, 1000).list();
-                for (Membership m : batch) {
-                    fresh.restore(new ClusterInput(m.articleId, m.title, m.body, day(m.published), arrival++),
-                            m.storyId, m.nearDuplicateOf);
-                }
-                Membership.getEntityManager().clear();
-            } while (batch.size() == 1000);
-        });
+        long arrival = 0;
+        int page = 0;
+        List<Membership> batch;
+        do {
+            batch = Membership.<Membership>find("order by seq").page(page++, REBUILD_PAGE).list();
+            for (Membership m : batch) {
+                fresh.restore(new ClusterInput(m.articleId, m.title, m.body, day(m.published), arrival++), m.storyId,
+                        m.nearDuplicateOf);
+            }
+            Membership.getEntityManager().clear();
+        } while (batch.size() == REBUILD_PAGE);
         clusterer = fresh;
         LOG.infof("working index rebuilt from the database: %d articles in %d ms", fresh.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.storyline.cluster.core.ClusterInput;
 import dev.storyline.cluster.core.Decision;
-import dev.storyline.cluster.core.TfIdfClusterer;
+import dev.storyline.cluster.core.Settings;
+import dev.storyline.cluster.core.StoryIndex;
 
-class TfIdfClustererTest {
+class StoryIndexTest {
 
     private static final LocalDate DAY = LocalDate.of(2025, 8, 20);
     private static final String QUAKE = "A magnitude 6.1 earthquake struck near the coastal town of Ferndale on Tuesday, "
@@ -28,7 +29,7 @@ class TfIdfClustererTest {
 
     @Test
     void sameEventJoinsAStoryAndAnotherEventStartsOne() {
-        TfIdfClusterer c = new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        StoryIndex c = new StoryIndex(Settings.defaults());
         Decision a = c.assign(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0));
         Decision b = c.assign(article("b", "Ferndale earthquake damages bridges",
                 "Bridges were damaged and thousands of homes lost power after an earthquake struck Ferndale in "
@@ -44,7 +45,7 @@ class TfIdfClustererTest {
 
     @Test
     void wireCopyIsMarkedAsNearDuplicateOfTheEarliestCopy() {
-        TfIdfClusterer c = new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        StoryIndex c = new StoryIndex(Settings.defaults());
         c.assign(article("late", "Quake", QUAKE, DAY.plusDays(1), 0));
         c.assign(article("early", "Quake", QUAKE + " More later.", DAY, 1));
         Decision third = c.assign(article("third", "Quake", QUAKE, DAY.plusDays(1), 2));
@@ -53,18 +54,20 @@ class TfIdfClustererTest {
 
     @Test
     void publicationTimeWindowKeepsDistantEventsApart() {
-        TfIdfClusterer c = new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        StoryIndex c = new StoryIndex(Settings.defaults());
         Decision first = c.assign(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0));
-        Decision year = c.assign(article("b", "Earthquake hits Ferndale", QUAKE, DAY.plusYears(1), 1));
-        assertNotEquals(first.storyId(), year.storyId());
+        Decision decade = c.assign(article("b", "Earthquake hits Ferndale", QUAKE, DAY.plusYears(10), 1));
+        assertNotEquals(first.storyId(), decade.storyId(), "beyond the window");
+        Decision followUp = c.assign(article("c", "Earthquake hits Ferndale", QUAKE, DAY.plusMonths(6), 2));
+        assertEquals(first.storyId(), followUp.storyId(), "a follow-up months later still joins on strong evidence");
     }
 
     @Test
     void restoringDecisionsGivesTheSameNextDecision() {
-        TfIdfClusterer live = new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        StoryIndex live = new StoryIndex(Settings.defaults());
         Decision a = live.assign(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0));
         Decision e = live.assign(article("e", "Riverton elects mayor", ELECTION, DAY, 1));
-        TfIdfClusterer restored = new TfIdfClusterer(TfIdfClusterer.Settings.defaults());
+        StoryIndex restored = new StoryIndex(Settings.defaults());
         restored.restore(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0), a.storyId(), null);
         restored.restore(article("e", "Riverton elects mayor", ELECTION, DAY, 1), e.storyId(), null);
         ClusterInput next = article("n", "Riverton mayor elected", ELECTION.replace("Sunday", "Sunday night"), DAY, 2);

@@ -1,0 +1,56 @@
+package dev.storyline.cluster.core;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * A spelling-tolerant key for a proper name, so that transliterations and respellings of one name meet:
+ * Grynkewich/Grinkevich, Zelensky/Zelenskyy/Zelenski, Caine/Kane, Dragone/Dragon. It folds accents, maps letters
+ * that transliteration swaps (c/k/q, w/v, y/i/j, z/s, ph/f), drops the vowels after the first letter and collapses
+ * repeats: a consonant skeleton.
+ */
+public final class NameKeys {
+
+    private NameKeys() {
+    }
+
+    public static String key(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (c == 'p' && i + 1 < s.length() && s.charAt(i + 1) == 'h') {
+                folded.append('f');
+                i++;
+                continue;
+            }
+            folded.append(switch (c) {
+                case 'c', 'q' -> 'k';
+                case 'w' -> 'v';
+                case 'y', 'j' -> 'i';
+                case 'z' -> 's';
+                case 'x' -> 'k';
+                default -> c;
+            });
+        }
+        StringBuilder key = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+            if (key.length() > 0 && vowel) {
+                continue;
+            }
+            if (key.length() > 0 && key.charAt(key.length() - 1) == c) {
+                continue;
+            }
+            key.append(c);
+        }
+        return key.toString();
+    }
+}

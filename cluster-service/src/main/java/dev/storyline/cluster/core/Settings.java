@@ -1,0 +1,50 @@
+package dev.storyline.cluster.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The clusterer's thresholds and weights. Defaults live in {@code cluster/clustering.properties}; the service may
+ * override any of them (keys as in that file).
+ */
+public record Settings(double joinThreshold, double mergeThreshold, double titleWeight, double leadWeight,
+        int leadChars, double nameWeight, double timeGraceDays, double timeScaleDays, double timeFloor, int windowDays,
+        int queryTerms, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations, int shingleWords) {
+
+    public static Settings defaults() {
+        return load(Map.of());
+    }
+
+    public static Settings load(Map<String, String> overrides) {
+        Properties p = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("/cluster/clustering.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cluster/clustering.properties is missing", e);
+        }
+        overrides.forEach(p::setProperty);
+        return new Settings(d(p, "join-threshold"), d(p, "merge-threshold"), d(p, "title-weight"),
+                d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), d(p, "time-grace-days"),
+                d(p, "time-scale-days"), d(p, "time-floor"), i(p, "window-days"), i(p, "query-terms"), i(p, "max-centroid-terms"),
+                d(p, "duplicate-jaccard"), i(p, "minhash-permutations"), i(p, "shingle-words"));
+    }
+
+    private static double d(Properties p, String key) {
+        return Double.parseDouble(required(p, key));
+    }
+
+    private static int i(Properties p, String key) {
+        return Integer.parseInt(required(p, key));
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new UncheckedIOException(new IOException("clustering setting " + key + " is missing"));
+        }
+        return v.strip();
+    }
+}

@@ -1,0 +1,253 @@
+package dev.storyline.cluster.core;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streaming story clustering. Each article becomes a TF-IDF vector (online document frequencies) over words and
+ * spelling-tolerant name keys, weighted by title and lead ({@link Features}). Candidate stories come from an
+ * inverted index over the article's heaviest terms, so the cost of an article does not grow with the number of
+ * stories. Similarity is the cosine against a story's centroid, discounted by the distance in publication time.
+ * An article joins the best story above the join threshold or starts a new one; when it matches a second story
+ * above the merge threshold as well, the two stories are one and are merged. Copies are found by {@link MinHashLsh}.
+ * Single writer: callers serialise calls.
+ */
+public final class StoryIndex implements StoryClusterer {
+
+    private static final class Story {
+        final String id;
+        final Map<String, Double> centroid = new HashMap<>();
+        double norm;
+        boolean normStale;
+        LocalDate first;
+        LocalDate last;
+        int size;
+        String mergedInto;
+
+        Story(String id) {
+            this.id = id;
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, Set<Story>> postings = new HashMap<>();
+    private final Map<String, Story> stories = new HashMap<>();
+    private final Map<String, String> storyOfArticle = new HashMap<>();
+    private final MinHashLsh copies;
+    private int documents;
+
+    public StoryIndex(Settings settings) {
+        this.settings = settings;
+        this.copies = new MinHashLsh(settings.duplicateJaccard(), settings.minhashPermutations(), settings.shingleWords());
+    }
+
+    @Override
+    public Decision assign(ClusterInput article) {
+        Map<String, Double> vector = vectorOf(article);
+        Story best = null;
+        double bestScore = 0;
+        Story second = null;
+        double secondScore = 0;
+        for (Story candidate : candidates(vector)) {
+            double score = similarity(vector, candidate, article.published());
+            if (score > bestScore) {
+                second = best;
+                secondScore = bestScore;
+                best = candidate;
+                bestScore = score;
+            } else if (score > secondScore) {
+                second = candidate;
+                secondScore = score;
+            }
+        }
+        boolean newStory = best == null || bestScore < settings.joinThreshold();
+        List<String> merged = new ArrayList<>();
+        if (newStory) {
+            best = new Story("s-" + article.id());
+            stories.put(best.id, best);
+        } else if (second != null && secondScore >= settings.mergeThreshold()) {
+            Story keep = best.first != null && second.first != null && second.first.isBefore(best.first) ? second : best;
+            Story fold = keep == best ? second : best;
+            merge(fold, keep);
+            merged.add(fold.id);
+            best = keep;
+        }
+        MinHashLsh.Copies found = copies.add(article.id(), article.text(), article.published(), article.arrival());
+        add(best, article, vector);
+        return new Decision(best.id, newStory, found.copyOf(), newStory ? 0 : bestScore, merged, found.nowCopiesOfThis());
+    }
+
+    @Override
+    public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
+        Map<String, Double> vector = vectorOf(article);
+        Story story = stories.computeIfAbsent(storyId, Story::new);
+        copies.add(article.id(), article.text(), article.published(), article.arrival());
+        add(story, article, vector);
+    }
+
+    @Override
+    public int size() {
+        return storyOfArticle.size();
+    }
+
+    @Override
+    public String storyOf(String articleId) {
+        String id = storyOfArticle.get(articleId);
+        Story s = id == null ? null : stories.get(id);
+        while (s != null && s.mergedInto != null) {
+            s = stories.get(s.mergedInto);
+        }
+        return s == null ? id : s.id;
+    }
+
+    /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
+    private Map<String, Double> vectorOf(ClusterInput article) {
+        Features f = Features.of(article, settings);
+        documents++;
+        for (String term : f.counts.keySet()) {
+            documentFrequency.merge(term, 1, Integer::sum);
+        }
+        Map<String, Double> v = new HashMap<>();
+        double norm = 0;
+        for (Map.Entry<String, Double> e : f.counts.entrySet()) {
+            double idf = Math.log((1.0 + documents) / (1.0 + documentFrequency.get(e.getKey()))) + 1;
+            double w = (1 + Math.log(e.getValue())) * idf;
+            v.put(e.getKey(), w);
+            norm += w * w;
+        }
+        double n = Math.sqrt(norm);
+        if (n > 0) {
+            v.replaceAll((k, w) -> w / n);
+        }
+        return v;
+    }
+
+    private List<String> heaviest(Map<String, Double> vector) {
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(vector.entrySet());
+        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.queryTerms(), entries.size()); i++) {
+            out.add(entries.get(i).getKey());
+        }
+        return out;
+    }
+
+    private Set<Story> candidates(Map<String, Double> vector) {
+        Set<Story> out = new LinkedHashSet<>();
+        for (String term : heaviest(vector)) {
+            for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
+                out.add(live(s));
+            }
+        }
+        return out;
+    }
+
+    private Story live(Story s) {
+        while (s.mergedInto != null) {
+            s = stories.get(s.mergedInto);
+        }
+        return s;
+    }
+
+    private double similarity(Map<String, Double> vector, Story story, LocalDate day) {
+        double time = timeFactor(story, day);
+        if (time == 0) {
+            return 0;
+        }
+        if (story.normStale) {
+            double n = 0;
+            for (double w : story.centroid.values()) {
+                n += w * w;
+            }
+            story.norm = Math.sqrt(n);
+            story.normStale = false;
+        }
+        if (story.norm == 0) {
+            return 0;
+        }
+        double dot = 0;
+        for (Map.Entry<String, Double> e : vector.entrySet()) {
+            Double w = story.centroid.get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
+        }
+        return dot / story.norm * time;
+    }
+
+    /**
+     * 1 within the grace period of the story's days, then decaying towards the floor (follow-ups such as arrests and
+     * trials come months later); 0 beyond the window. Undated articles are not discounted.
+     */
+    private double timeFactor(Story story, LocalDate day) {
+        if (day == null || story.first == null) {
+            return 1;
+        }
+        long gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(day, story.first), ChronoUnit.DAYS.between(story.last, day)));
+        if (gap > settings.windowDays()) {
+            return 0;
+        }
+        if (gap <= settings.timeGraceDays()) {
+            return 1;
+        }
+        double decay = Math.exp(-(gap - settings.timeGraceDays()) / settings.timeScaleDays());
+        return settings.timeFloor() + (1 - settings.timeFloor()) * decay;
+    }
+
+    private void add(Story story, ClusterInput article, Map<String, Double> vector) {
+        vector.forEach((term, w) -> story.centroid.merge(term, w, Double::sum));
+        if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
+            prune(story);
+        }
+        story.normStale = true;
+        for (String term : heaviest(vector)) {
+            postings.computeIfAbsent(term, k -> new LinkedHashSet<>()).add(story);
+        }
+        LocalDate day = article.published();
+        if (day != null) {
+            story.first = story.first == null || day.isBefore(story.first) ? day : story.first;
+            story.last = story.last == null || day.isAfter(story.last) ? day : story.last;
+        }
+        story.size++;
+        storyOfArticle.put(article.id(), story.id);
+    }
+
+    /** Keeps a story's heaviest terms only, so that its cost stays bounded however large it grows. */
+    private void prune(Story story) {
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(story.centroid.entrySet());
+        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        for (int i = settings.maxCentroidTerms(); i < entries.size(); i++) {
+            story.centroid.remove(entries.get(i).getKey());
+        }
+    }
+
+    private void merge(Story fold, Story keep) {
+        fold.centroid.forEach((term, w) -> keep.centroid.merge(term, w, Double::sum));
+        for (String term : fold.centroid.keySet()) {
+            Set<Story> list = postings.get(term);
+            if (list != null) {
+                list.remove(fold);
+                list.add(keep);
+            }
+        }
+        if (keep.centroid.size() > 2 * settings.maxCentroidTerms()) {
+            prune(keep);
+        }
+        keep.normStale = true;
+        keep.size += fold.size;
+        if (fold.first != null) {
+            keep.first = keep.first == null || fold.first.isBefore(keep.first) ? fold.first : keep.first;
+            keep.last = keep.last == null || fold.last.isAfter(keep.last) ? fold.last : keep.last;
+        }
+        fold.mergedInto = keep.id;
+        fold.centroid.clear();
+    }
+}
