@@ -26,8 +26,9 @@ public final class FurniturePatterns {
     }
 
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s_-]+");
-    /** Lines longer than this are prose, not furniture: the line patterns are not tried on them. */
-    private static final int MAX_FURNITURE_LINE = 1000;
+    /** Lines longer than these are prose, not furniture: the patterns are not tried on them. */
+    private static final int MAX_FURNITURE_LINE = 600;
+    private static final int MAX_WRAPPER_LINE = 1000;
 
     private final Map<Kind, List<Pattern>> patterns = new EnumMap<>(Kind.class);
     private final Map<Kind, Words> words = new EnumMap<>(Kind.class);
@@ -155,7 +156,7 @@ public final class FurniturePatterns {
 
     /** The wrapper sentence this line is, or null. */
     public Wrap wrap(String text) {
-        if (text.length() > MAX_FURNITURE_LINE) {
+        if (text.length() > MAX_WRAPPER_LINE) {
             return null;
         }
         for (Pattern p : patterns.get(Kind.WRAP)) {

@@ -22,11 +22,16 @@ import org.jsoup.select.NodeTraversor;
  */
 final class HtmlContent {
 
-    private static final String ALWAYS_REMOVE = "script, style, noscript, template, svg, iframe, object, embed, canvas, "
-            + "select, input, textarea, button, link, meta, amp-ad, amp-embed, amp-analytics, "
-            + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
-    private static final String STRUCTURAL = "nav, aside, footer, header, form, menu, dialog, [role=navigation], "
-            + "[role=complementary], [role=banner], [role=contentinfo], [role=search]";
+    /** Never article text. */
+    private static final Set<String> NOISE_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe",
+            "object", "embed", "canvas", "select", "input", "textarea", "button", "link", "meta", "amp-ad", "amp-embed",
+            "amp-analytics");
+    /** Page structure that is furniture unless it holds a large share of the text. */
+    private static final Set<String> STRUCTURAL_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu",
+            "dialog");
+    private static final Set<String> STRUCTURAL_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo",
+            "search");
+    private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table", "tbody", "thead", "tr",
             "td", "th", "header", "footer", "figure", "figcaption", "hr", "address", "center", "details", "summary",
@@ -34,7 +39,8 @@ final class HtmlContent {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
     /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
     private static final double FURNITURE_SHARE = 0.4;
-    private static final int MIN_PARAGRAPH = 25;
+    /** Non-whitespace characters a paragraph needs to score its ancestors. */
+    private static final int MIN_PARAGRAPH = 20;
     private static final double CLIMB_RATIO = 1.3;
     private static final int MAX_CLIMB = 6;
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0]*\\n");
@@ -47,22 +53,47 @@ final class HtmlContent {
     }
 
     List<Block> blocks(Element body, List<String> dropped, Budget budget) {
-        org.jsoup.select.Elements noise = body.select(ALWAYS_REMOVE);
+        // One pass sorts the elements: noise (always removed), structural furniture, and classed elements.
+        List<Element> noise = new ArrayList<>();
+        List<Element> structural = new ArrayList<>();
+        List<Element> classed = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                budget.check();
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (isNoise(e)) {
+                    noise.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (e != body && (STRUCTURAL_TAGS.contains(e.normalName()) || STRUCTURAL_ROLES.contains(e.attr("role")))) {
+                    structural.add(e);
+                }
+                if (e != body && (e.hasAttr("class") || e.hasAttr("id"))) {
+                    classed.add(e);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        noise.forEach(Element::remove);
         int removed = noise.size();
-        noise.remove();
         TextStats before = TextStats.of(body, budget);
         double pageText = Math.max(1, before.paragraphText(body));
-        for (Element e : body.select(STRUCTURAL)) {
+        for (Element e : structural) {
             budget.check();
             if (e.parent() != null && before.paragraphText(e) < FURNITURE_SHARE * pageText) {
+                before.remove(e);
                 e.remove();
                 removed++;
             }
         }
-        for (Element e : body.select("[class], [id]")) {
+        for (Element e : classed) {
             budget.check();
-            if (e != body && e.parent() != null && furniture.isFurnitureAttribute(hints(e))
+            if (e.parent() != null && furniture.isFurnitureAttribute(hints(e))
                     && !furniture.isContentAttribute(hints(e)) && before.paragraphText(e) < FURNITURE_SHARE * pageText) {
+                before.remove(e);
                 e.remove();
                 removed++;
             }
@@ -70,8 +101,7 @@ final class HtmlContent {
         if (removed > 0) {
             dropped.add("removed " + removed + " non-content elements");
         }
-        TextStats stats = TextStats.of(body, budget);
-        List<Element> content = choose(body, stats, budget);
+        List<Element> content = choose(body, before, budget);
         List<Block> blocks = new ArrayList<>();
         Walker walker = new Walker(blocks, budget);
         for (Element e : content) {
@@ -85,14 +115,14 @@ final class HtmlContent {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.getAllElements()) {
             budget.check();
-            if (!isParagraph(p)) {
+            if (!isParagraph(p, stats)) {
                 continue;
             }
-            String text = p.text();
-            if (text.length() < MIN_PARAGRAPH) {
+            int length = stats.text(p);
+            if (length < MIN_PARAGRAPH) {
                 continue;
             }
-            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            double score = 1 + stats.commas(p) + Math.min(length / 100.0, 3);
             Element ancestor = p.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
@@ -157,17 +187,6 @@ final class HtmlContent {
         return chosen;
     }
 
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '،' || c == '、' || c == '，') {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private double initial(Element e) {
         double s = switch (e.normalName()) {
             case "article", "main" -> 10;
@@ -187,18 +206,20 @@ final class HtmlContent {
         return s;
     }
 
-    private static boolean isParagraph(Element e) {
-        if (PARAGRAPH_TAGS.contains(e.normalName())) {
+    private static boolean isParagraph(Element e, TextStats stats) {
+        String tag = e.normalName();
+        if (PARAGRAPH_TAGS.contains(tag)) {
             return true;
         }
-        if (e.normalName().equals("div") || e.normalName().equals("section") || e.normalName().equals("article")) {
-            int own = 0;
-            for (TextNode t : e.textNodes()) {
-                own += t.text().strip().length();
-            }
-            return own >= MIN_PARAGRAPH;
+        return (tag.equals("div") || tag.equals("section") || tag.equals("article")) && stats.ownText(e) >= MIN_PARAGRAPH;
+    }
+
+    private static boolean isNoise(Element e) {
+        if (NOISE_TAGS.contains(e.normalName()) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {
+            return true;
         }
-        return false;
+        String style = e.attr("style");
+        return !style.isEmpty() && DISPLAY_NONE.matcher(style).find();
     }
 
     private static String hints(Element e) {

@@ -60,7 +60,9 @@ public final class JsoupExtractor implements ArticleExtractor {
         if (binaryShare(content) > MAX_BINARY_SHARE) {
             return Extraction.empty("the input is not text (binary or undecodable data)", dropped);
         }
-        content = content.replace("\u0000", "");
+        if (content.indexOf('\u0000') >= 0) {
+            content = content.replace("\u0000", "");
+        }
         Budget budget = new Budget(budgetMillis);
         Extraction result;
         try {
@@ -91,19 +93,31 @@ public final class JsoupExtractor implements ArticleExtractor {
      * A real page that shows some escaped HTML as an example keeps its own, far more numerous, real tags.
      */
     static boolean looksEscaped(String content) {
+        // Fast exit (intrinsic scans) for the usual page, which holds none of the markers.
+        if (!content.contains("&sol;") && !content.contains("&lt;") && !content.contains("&equals;")) {
+            return false;
+        }
         int escaped = 0;
-        for (String marker : ESCAPED_MARKERS) {
-            escaped += occurrences(content, marker);
+        int real = 0;
+        int n = content.length();
+        for (int i = 0; i < n; i++) {
+            char c = content.charAt(i);
+            if (c == '<' && i + 1 < n) {
+                if (content.charAt(i + 1) == '/') {
+                    real++;
+                } else if (content.startsWith("&sol;", i + 1)) {
+                    escaped++;
+                }
+            } else if (c == '&') {
+                for (String marker : ESCAPED_MARKERS) {
+                    if (marker.charAt(0) == '&' && content.startsWith(marker, i)) {
+                        escaped++;
+                        break;
+                    }
+                }
+            }
         }
-        return escaped > 0 && escaped > occurrences(content, "</");
-    }
-
-    private static int occurrences(String s, String part) {
-        int n = 0;
-        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
+        return escaped > 0 && escaped > real;
     }
 
     /** The share of control characters and U+FFFD in a sample: high for binary data read as text. */

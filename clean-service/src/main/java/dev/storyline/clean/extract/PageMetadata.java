@@ -32,8 +32,22 @@ final class PageMetadata {
     String articleBody;
     final Set<String> bylines = new LinkedHashSet<>();
 
+    /** Every meta tag's content by its property, name or itemprop (lower-cased), first one wins: one pass. */
+    private final java.util.Map<String, String> metas = new java.util.HashMap<>();
+
     static PageMetadata of(Document doc) {
         PageMetadata m = new PageMetadata();
+        for (Element meta : doc.getElementsByTag("meta")) {
+            String content = meta.attr("content");
+            if (content.isBlank()) {
+                continue;
+            }
+            for (String key : new String[] { meta.attr("property"), meta.attr("name"), meta.attr("itemprop") }) {
+                if (!key.isEmpty()) {
+                    m.metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
+                }
+            }
+        }
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
                 m.readJsonLd(JSON.readTree(script.data()));
@@ -41,23 +55,23 @@ final class PageMetadata {
                 // many pages carry broken JSON-LD; the other sources still count
             }
         }
-        m.title = first(m.title, meta(doc, "og:title"), meta(doc, "twitter:title"));
-        m.siteName = first(m.siteName, meta(doc, "og:site_name"), meta(doc, "application-name"));
-        m.published = first(m.published, Stamps.normalizeIso(first(meta(doc, "article:published_time"),
-                meta(doc, "og:published_time"), meta(doc, "datePublished"), meta(doc, "pubdate"),
-                meta(doc, "publishdate"), meta(doc, "date"), meta(doc, "dc.date"), meta(doc, "dc.date.issued"),
-                meta(doc, "sailthru.date"), meta(doc, "parsely-pub-date"))));
+        m.title = first(m.title, m.meta("og:title"), m.meta("twitter:title"));
+        m.siteName = first(m.siteName, m.meta("og:site_name"), m.meta("application-name"));
+        m.published = first(m.published, Stamps.normalizeIso(first(m.meta("article:published_time"),
+                m.meta("og:published_time"), m.meta("datePublished"), m.meta("pubdate"),
+                m.meta("publishdate"), m.meta("date"), m.meta("dc.date"), m.meta("dc.date.issued"),
+                m.meta("sailthru.date"), m.meta("parsely-pub-date"))));
         if (m.published == null) {
             Element time = doc.selectFirst("time[datetime]");
             m.published = time == null ? null : Stamps.normalizeIso(time.attr("datetime"));
         }
-        m.description = first(m.description, meta(doc, "og:description"), meta(doc, "description"),
-                meta(doc, "twitter:description"));
+        m.description = first(m.description, m.meta("og:description"), m.meta("description"),
+                m.meta("twitter:description"));
         Element canonical = doc.selectFirst("link[rel=canonical][href]");
-        m.canonicalUrl = first(canonical == null ? null : canonical.absUrl("href"), meta(doc, "og:url"));
+        m.canonicalUrl = first(canonical == null ? null : canonical.absUrl("href"), m.meta("og:url"));
         Element html = doc.selectFirst("html[lang]");
-        m.language = first(m.language, html == null ? null : html.attr("lang"), meta(doc, "content-language"),
-                meta(doc, "og:locale"));
+        m.language = first(m.language, html == null ? null : html.attr("lang"), m.meta("content-language"),
+                m.meta("og:locale"));
         if (m.language != null) {
             m.language = m.language.toLowerCase(Locale.ROOT).split("[-_]")[0];
             if (!m.language.matches("[a-z]{2,3}")) {
@@ -65,8 +79,8 @@ final class PageMetadata {
             }
         }
         if (m.bylines.isEmpty()) {
-            for (String author : new String[] { meta(doc, "author"), meta(doc, "article:author"),
-                    meta(doc, "parsely-author"), meta(doc, "sailthru.author") }) {
+            for (String author : new String[] { m.meta("author"), m.meta("article:author"),
+                    m.meta("parsely-author"), m.meta("sailthru.author") }) {
                 if (author != null && !author.startsWith("http")) {
                     m.bylines.add(author);
                 }
@@ -137,13 +151,12 @@ final class PageMetadata {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "][content], meta[name=" + name + "][content], meta[itemprop="
-                + name + "][content]");
-        if (e == null) {
+    private String meta(String name) {
+        String v = metas.get(name.toLowerCase(Locale.ROOT));
+        if (v == null) {
             return null;
         }
-        String v = JsoupExtractor.normalize(e.attr("content"));
+        v = JsoupExtractor.normalize(v);
         return v.isEmpty() ? null : v;
     }
 

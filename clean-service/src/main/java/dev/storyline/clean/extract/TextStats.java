@@ -20,6 +20,8 @@ final class TextStats implements NodeVisitor {
         int text;
         int links;
         int paragraphs;
+        int own;
+        int commas;
     }
 
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
@@ -48,8 +50,21 @@ final class TextStats implements NodeVisitor {
                 paragraphDepth++;
             }
         } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
-            int n = nonWhitespace(t.getWholeText());
+            String s = t.getWholeText();
+            int n = 0;
+            int commas = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (!Character.isWhitespace(ch)) {
+                    n++;
+                    if (ch == ',' || ch == '،' || ch == '、' || ch == '，') {
+                        commas++;
+                    }
+                }
+            }
             Counts c = counts.get(parent);
+            c.own += n;
+            c.commas += commas;
             c.text += n;
             if (linkDepth > 0) {
                 c.links += n;
@@ -74,8 +89,37 @@ final class TextStats implements NodeVisitor {
                 up.text += own.text;
                 up.links += own.links;
                 up.paragraphs += own.paragraphs;
+                up.commas += own.commas;
             }
         }
+    }
+
+    /** Removes an element's text from every ancestor's counts, as if the subtree had never been there. */
+    void remove(Element e) {
+        Counts gone = counts.get(e);
+        if (gone == null) {
+            return;
+        }
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            Counts c = counts.get(a);
+            if (c != null) {
+                c.text -= gone.text;
+                c.links -= gone.links;
+                c.paragraphs -= gone.paragraphs;
+            }
+        }
+    }
+
+    /** Text directly inside the element, not in its children. */
+    int ownText(Element e) {
+        Counts c = counts.get(e);
+        return c == null ? 0 : c.own;
+    }
+
+    /** Commas in the element's text. */
+    int commas(Element e) {
+        Counts c = counts.get(e);
+        return c == null ? 0 : c.commas;
     }
 
     int text(Element e) {
@@ -97,13 +141,4 @@ final class TextStats implements NodeVisitor {
         return c == null || c.text == 0 ? 0 : Math.min(1, (double) c.links / c.text);
     }
 
-    private static int nonWhitespace(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
 }
