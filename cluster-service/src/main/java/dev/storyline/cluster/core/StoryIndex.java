@@ -140,13 +140,25 @@ public final class StoryIndex implements StoryClusterer {
         return out;
     }
 
-    private Set<Story> candidates(Map<String, Double> vector) {
-        Set<Story> out = new LinkedHashSet<>();
+    /**
+     * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
+     * {@code max-candidates} are scored in full.
+     */
+    private List<Story> candidates(Map<String, Double> vector) {
+        Map<Story, Double> shared = new HashMap<>();
         for (String term : heaviest(vector)) {
+            double w = vector.get(term);
             for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
-                out.add(live(s));
+                shared.merge(live(s), w, Double::sum);
             }
         }
+        List<Map.Entry<Story, Double>> ranked = new ArrayList<>(shared.entrySet());
+        if (ranked.size() > settings.maxCandidates()) {
+            ranked.sort(Map.Entry.<Story, Double>comparingByValue().reversed());
+            ranked = ranked.subList(0, settings.maxCandidates());
+        }
+        List<Story> out = new ArrayList<>(ranked.size());
+        ranked.forEach(e -> out.add(e.getKey()));
         return out;
     }
 
@@ -209,7 +221,15 @@ public final class StoryIndex implements StoryClusterer {
         }
         story.normStale = true;
         for (String term : heaviest(vector)) {
-            postings.computeIfAbsent(term, k -> new LinkedHashSet<>()).add(story);
+            Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
+            list.remove(story);
+            list.add(story);
+            if (list.size() > settings.maxPostings()) {
+                // The least recently joined story leaves: a common term keeps its lookup cost bounded.
+                var oldest = list.iterator();
+                oldest.next();
+                oldest.remove();
+            }
         }
         LocalDate day = article.published();
         if (day != null) {
