@@ -23,7 +23,8 @@ import dev.storyline.testsupport.SharedData;
 
 /**
  * The five seed articles must become what {@code seeds/expected.json} says: title, body start and end, no
- * furniture from the must-not-contain list, and token F1 of at least 0.95 against the gold body. The raw files go in
+ * furniture from the must-not-contain list, token F1 of at least 0.95 against the gold body, and the site name,
+ * byline and publication date where it gives them (reported with the leaks). The raw files go in
  * with no hints, exactly as the sites delivered them.
  */
 class SeedsTest {
@@ -57,6 +58,22 @@ class SeedsTest {
                     leaked.add(m.asText());
                 }
             }
+            // Where the page shows its publication date, it must come out, with its time and offset when shown.
+            boolean publishedOk = exp.get("published").isNull() || (e.published() != null
+                    && e.published().startsWith(exp.get("published").asText())
+                    && (!exp.has("published_time_if_resolved") || e.published().length() == 10
+                            || e.published().equals(exp.get("published_time_if_resolved").asText())));
+            if (!publishedOk) {
+                leaked.add("published " + e.published());
+            }
+            if (exp.has("site_name") && !exp.get("site_name").asText().equals(e.siteName())) {
+                leaked.add("siteName " + e.siteName());
+            }
+            if (exp.has("byline") && !e.bylines().contains(exp.get("byline").asText())) {
+                leaked.add("bylines " + e.bylines());
+            }
+            System.out.printf("seed %s: site %s, bylines %s, published %s, language %s%n", seed, e.siteName(),
+                    e.bylines(), e.published(), e.language());
             results.add(new SeedResult(seed, titleOk, startOk, endOk, leaked, tokenF1(body, gold), e));
         }
         return results;
