@@ -29,7 +29,8 @@ import dev.storyline.cluster.store.Story;
 @Produces(MediaType.APPLICATION_JSON)
 public class StoryResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Assignments hold only strings: a plain mapper, no module discovery (native-friendly). */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
 
     public record StorySummary(String id, String title, int size, Instant firstSeen, Instant lastUpdated) {

@@ -1,7 +1,6 @@
 package dev.storyline.cluster.offline;
 
 import java.util.HashMap;
-
 import java.util.Map;
 
 /**
