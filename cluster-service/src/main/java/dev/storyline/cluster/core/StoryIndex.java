@@ -23,9 +23,8 @@ public final class StoryIndex implements StoryClusterer {
 
     private static final class Story {
         final String id;
-        final Map<String, Double> centroid = new HashMap<>();
+        SparseVector centroid = SparseVector.EMPTY;
         double norm;
-        boolean normStale;
         LocalDate first;
         LocalDate last;
         int size;
@@ -37,8 +36,10 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     private final Settings settings;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
-    private final Map<String, Set<Story>> postings = new HashMap<>();
+    /** Term ids, and document frequencies by id. */
+    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private int[] documentFrequency = new int[1024];
+    private final Map<Integer, Set<Story>> postings = new HashMap<>();
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
@@ -51,7 +52,7 @@ public final class StoryIndex implements StoryClusterer {
 
     @Override
     public Decision assign(ClusterInput article) {
-        Map<String, Double> vector = vectorOf(article);
+        SparseVector vector = vectorOf(article);
         Story best = null;
         double bestScore = 0;
         Story second = null;
@@ -87,7 +88,7 @@ public final class StoryIndex implements StoryClusterer {
 
     @Override
     public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
-        Map<String, Double> vector = vectorOf(article);
+        SparseVector vector = vectorOf(article);
         Story story = stories.computeIfAbsent(storyId, Story::new);
         copies.add(article.id(), article.text(), article.published(), article.arrival());
         add(story, article, vector);
@@ -109,45 +110,53 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
-    private Map<String, Double> vectorOf(ClusterInput article) {
+    private SparseVector vectorOf(ClusterInput article) {
         Features f = Features.of(article, settings);
         documents++;
-        for (String term : f.counts.keySet()) {
-            documentFrequency.merge(term, 1, Integer::sum);
-        }
-        Map<String, Double> v = new HashMap<>();
-        double norm = 0;
+        int n = f.counts.size();
+        long[] packed = new long[n];
+        double[] raw = new double[n];
+        int k = 0;
         for (Map.Entry<String, Double> e : f.counts.entrySet()) {
-            double idf = Math.log((1.0 + documents) / (1.0 + documentFrequency.get(e.getKey()))) + 1;
-            double w = (1 + Math.log(e.getValue())) * idf;
-            v.put(e.getKey(), w);
+            int id = vocabulary.computeIfAbsent(e.getKey(), t -> vocabulary.size());
+            if (id >= documentFrequency.length) {
+                documentFrequency = java.util.Arrays.copyOf(documentFrequency, documentFrequency.length * 2);
+            }
+            documentFrequency[id]++;
+            raw[k] = e.getValue();
+            packed[k] = ((long) id << 32) | k;
+            k++;
+        }
+        java.util.Arrays.sort(packed);
+        int[] ids = new int[n];
+        double[] weights = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            int id = (int) (packed[i] >>> 32);
+            double tf = raw[(int) packed[i]];
+            double idf = Math.log((1.0 + documents) / (1.0 + documentFrequency[id])) + 1;
+            double w = (1 + Math.log(tf)) * idf;
+            ids[i] = id;
+            weights[i] = w;
             norm += w * w;
         }
-        double n = Math.sqrt(norm);
-        if (n > 0) {
-            v.replaceAll((k, w) -> w / n);
+        double len = Math.sqrt(norm);
+        if (len > 0) {
+            for (int i = 0; i < n; i++) {
+                weights[i] /= len;
+            }
         }
-        return v;
-    }
-
-    private List<String> heaviest(Map<String, Double> vector) {
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(vector.entrySet());
-        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(settings.queryTerms(), entries.size()); i++) {
-            out.add(entries.get(i).getKey());
-        }
-        return out;
+        return new SparseVector(ids, weights);
     }
 
     /**
      * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
      * {@code max-candidates} are scored in full.
      */
-    private List<Story> candidates(Map<String, Double> vector) {
+    private List<Story> candidates(SparseVector vector) {
         Map<Story, Double> shared = new HashMap<>();
-        for (String term : heaviest(vector)) {
-            double w = vector.get(term);
+        for (int term : vector.topIds(settings.queryTerms())) {
+            double w = vector.weightOf(term);
             for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
                 shared.merge(live(s), w, Double::sum);
             }
@@ -169,30 +178,12 @@ public final class StoryIndex implements StoryClusterer {
         return s;
     }
 
-    private double similarity(Map<String, Double> vector, Story story, LocalDate day) {
+    private double similarity(SparseVector vector, Story story, LocalDate day) {
         double time = timeFactor(story, day);
-        if (time == 0) {
+        if (time == 0 || story.norm == 0) {
             return 0;
         }
-        if (story.normStale) {
-            double n = 0;
-            for (double w : story.centroid.values()) {
-                n += w * w;
-            }
-            story.norm = Math.sqrt(n);
-            story.normStale = false;
-        }
-        if (story.norm == 0) {
-            return 0;
-        }
-        double dot = 0;
-        for (Map.Entry<String, Double> e : vector.entrySet()) {
-            Double w = story.centroid.get(e.getKey());
-            if (w != null) {
-                dot += e.getValue() * w;
-            }
-        }
-        return dot / story.norm * time;
+        return vector.dot(story.centroid) / story.norm * time;
     }
 
     /**
@@ -214,13 +205,13 @@ public final class StoryIndex implements StoryClusterer {
         return settings.timeFloor() + (1 - settings.timeFloor()) * decay;
     }
 
-    private void add(Story story, ClusterInput article, Map<String, Double> vector) {
-        vector.forEach((term, w) -> story.centroid.merge(term, w, Double::sum));
+    private void add(Story story, ClusterInput article, SparseVector vector) {
+        story.centroid = story.centroid.plus(vector);
         if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
-            prune(story);
+            story.centroid = story.centroid.heaviest(settings.maxCentroidTerms());
         }
-        story.normStale = true;
-        for (String term : heaviest(vector)) {
+        story.norm = story.centroid.norm();
+        for (int term : vector.topIds(settings.queryTerms())) {
             Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
             list.remove(story);
             list.add(story);
@@ -240,18 +231,9 @@ public final class StoryIndex implements StoryClusterer {
         storyOfArticle.put(article.id(), story.id);
     }
 
-    /** Keeps a story's heaviest terms only, so that its cost stays bounded however large it grows. */
-    private void prune(Story story) {
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(story.centroid.entrySet());
-        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        for (int i = settings.maxCentroidTerms(); i < entries.size(); i++) {
-            story.centroid.remove(entries.get(i).getKey());
-        }
-    }
-
     private void merge(Story fold, Story keep) {
-        fold.centroid.forEach((term, w) -> keep.centroid.merge(term, w, Double::sum));
-        for (String term : fold.centroid.keySet()) {
+        keep.centroid = keep.centroid.plus(fold.centroid);
+        for (int term : fold.centroid.ids) {
             Set<Story> list = postings.get(term);
             if (list != null) {
                 list.remove(fold);
@@ -259,15 +241,15 @@ public final class StoryIndex implements StoryClusterer {
             }
         }
         if (keep.centroid.size() > 2 * settings.maxCentroidTerms()) {
-            prune(keep);
+            keep.centroid = keep.centroid.heaviest(settings.maxCentroidTerms());
         }
-        keep.normStale = true;
+        keep.norm = keep.centroid.norm();
         keep.size += fold.size;
         if (fold.first != null) {
             keep.first = keep.first == null || fold.first.isBefore(keep.first) ? fold.first : keep.first;
             keep.last = keep.last == null || fold.last.isAfter(keep.last) ? fold.last : keep.last;
         }
         fold.mergedInto = keep.id;
-        fold.centroid.clear();
+        fold.centroid = SparseVector.EMPTY;
     }
 }

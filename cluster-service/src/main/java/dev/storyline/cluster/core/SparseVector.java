@@ -1,0 +1,137 @@
+package dev.storyline.cluster.core;
+
+import java.util.Arrays;
+
+/**
+ * A sparse vector over term ids: ids ascending, with their weights. Dot products are merge-joins of two sorted
+ * arrays, with no hashing and no boxing.
+ */
+final class SparseVector {
+
+    static final SparseVector EMPTY = new SparseVector(new int[0], new double[0]);
+
+    final int[] ids;
+    final double[] weights;
+
+    SparseVector(int[] ids, double[] weights) {
+        this.ids = ids;
+        this.weights = weights;
+    }
+
+    int size() {
+        return ids.length;
+    }
+
+    double dot(SparseVector other) {
+        int[] a = ids;
+        int[] b = other.ids;
+        int i = 0;
+        int j = 0;
+        double sum = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                sum += weights[i++] * other.weights[j++];
+            }
+        }
+        return sum;
+    }
+
+    double norm() {
+        double n = 0;
+        for (double w : weights) {
+            n += w * w;
+        }
+        return Math.sqrt(n);
+    }
+
+    /** This plus the other, term by term. */
+    SparseVector plus(SparseVector other) {
+        int[] ids2 = new int[ids.length + other.ids.length];
+        double[] w2 = new double[ids2.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < ids.length || j < other.ids.length) {
+            if (j >= other.ids.length || (i < ids.length && ids[i] < other.ids[j])) {
+                ids2[k] = ids[i];
+                w2[k++] = weights[i++];
+            } else if (i >= ids.length || ids[i] > other.ids[j]) {
+                ids2[k] = other.ids[j];
+                w2[k++] = other.weights[j++];
+            } else {
+                ids2[k] = ids[i];
+                w2[k++] = weights[i++] + other.weights[j++];
+            }
+        }
+        return new SparseVector(Arrays.copyOf(ids2, k), Arrays.copyOf(w2, k));
+    }
+
+    /** The {@code keep} heaviest terms, ids still ascending. */
+    SparseVector heaviest(int keep) {
+        if (ids.length <= keep) {
+            return this;
+        }
+        double cut = kthLargest(keep);
+        int[] ids2 = new int[keep];
+        double[] w2 = new double[keep];
+        int k = 0;
+        // strictly heavier first, then ties at the cut in id order, until full
+        for (int pass = 0; pass < 2 && k < keep; pass++) {
+            for (int i = 0; i < ids.length && k < keep; i++) {
+                boolean take = pass == 0 ? weights[i] > cut : weights[i] == cut;
+                if (take) {
+                    ids2[k] = ids[i];
+                    w2[k++] = weights[i];
+                }
+            }
+        }
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        // restore ascending ids
+        long[] packed = new long[k];
+        for (int i = 0; i < k; i++) {
+            packed[i] = ((long) ids2[i] << 32) | i;
+        }
+        Arrays.sort(packed);
+        int[] ids3 = new int[k];
+        double[] w3 = new double[k];
+        for (int i = 0; i < k; i++) {
+            int at = (int) packed[i];
+            ids3[i] = ids2[at];
+            w3[i] = w2[at];
+        }
+        return new SparseVector(ids3, w3);
+    }
+
+    /** The ids of the {@code n} heaviest terms, heaviest first. */
+    int[] topIds(int n) {
+        Integer[] idx = new Integer[ids.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(weights[y], weights[x]));
+        int m = Math.min(n, idx.length);
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = ids[idx[i]];
+        }
+        return out;
+    }
+
+    double weightOf(int id) {
+        int at = Arrays.binarySearch(ids, id);
+        return at < 0 ? 0 : weights[at];
+    }
+
+    private double kthLargest(int k) {
+        double[] copy = weights.clone();
+        Arrays.sort(copy);
+        return copy[copy.length - k];
+    }
+}
