@@ -181,10 +181,51 @@ class PipelineEndToEndIT {
         assertEquals(SEEDS.size() + 1, lines.size(), before);
     }
 
+    @Test
+    @Order(6)
+    void aStandbyReplicaTakesOverAndBothReplicasServeTheSameAssignments() throws Exception {
+        EmbeddedInfra infra = EmbeddedInfra.get();
+        Path root = Path.of(System.getProperty("storyline.root.dir", "..")).toAbsolutePath().normalize();
+        ServiceProcess standby = new ServiceProcess(root, "cluster-service", env(infra, "cluster_e2e"),
+                root.resolve("cluster-service/target/e2e-logs/standby"));
+        standby.start();
+        try {
+            standby.awaitReady(READY);
+            // Whichever replica the group made active, one of these two steps stops it: each article must still be
+            // clustered, by the replica that is left.
+            cluster.stop();
+            postText("replica-1", "The harbour authority closed the northern quay on Monday after a crane collapsed "
+                    + "onto a cargo ship, injuring two dock workers, officials said.");
+            assertEquals("replica-1", awaitAssignment(standby, "replica-1").get("externalId").asText());
+            cluster.start();
+            cluster.awaitReady(READY);
+            standby.stop();
+            postText("replica-2", "A regional orchestra announced on Tuesday that its new concert hall will open in "
+                    + "the spring, two years later than planned, after a dispute over the acoustics.");
+            assertEquals("replica-2", awaitAssignment(cluster, "replica-2").get("externalId").asText());
+            standby.start();
+            standby.awaitReady(READY);
+            assertEquals(cluster.get("/api/assignments").body(), standby.get("/api/assignments").body(),
+                    "both replicas serve the same assignments");
+        } finally {
+            standby.stop();
+        }
+    }
+
+    private static void postText(String externalId, String text) throws Exception {
+        HttpResponse<String> r = ingest.post("/api/articles", "application/json",
+                JSON.writeValueAsString(Map.of("externalId", externalId, "text", text)));
+        assertEquals(202, r.statusCode(), r.body());
+    }
+
     private static JsonNode awaitAssignment(String externalId) throws Exception {
+        return awaitAssignment(cluster, externalId);
+    }
+
+    private static JsonNode awaitAssignment(ServiceProcess replica, String externalId) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = cluster.get("/api/articles/by-external-id/" + externalId + "/story");
+            HttpResponse<String> r = replica.get("/api/articles/by-external-id/" + externalId + "/story");
             if (r.statusCode() == 200) {
                 return JSON.readTree(r.body());
             }
