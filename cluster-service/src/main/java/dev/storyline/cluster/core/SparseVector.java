@@ -89,10 +89,6 @@ final class SparseVector {
                 }
             }
         }
-        int[] order = new int[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-        }
         // restore ascending ids
         long[] packed = new long[k];
         for (int i = 0; i < k; i++) {

@@ -53,11 +53,12 @@ public final class StoryIndex implements StoryClusterer {
     @Override
     public Decision assign(ClusterInput article) {
         SparseVector vector = vectorOf(article);
+        int[] query = vector.topIds(settings.queryTerms());
         Story best = null;
         double bestScore = 0;
         Story second = null;
         double secondScore = 0;
-        for (Story candidate : candidates(vector)) {
+        for (Story candidate : candidates(vector, query)) {
             double score = similarity(vector, candidate, article.published());
             if (score > bestScore) {
                 second = best;
@@ -82,7 +83,7 @@ public final class StoryIndex implements StoryClusterer {
             best = keep;
         }
         MinHashLsh.Copies found = copies.add(article.id(), article.text(), article.published(), article.arrival());
-        add(best, article, vector);
+        add(best, article, vector, query);
         return new Decision(best.id, newStory, found.copyOf(), newStory ? 0 : bestScore, merged, found.nowCopiesOfThis());
     }
 
@@ -91,7 +92,7 @@ public final class StoryIndex implements StoryClusterer {
         SparseVector vector = vectorOf(article);
         Story story = stories.computeIfAbsent(storyId, Story::new);
         copies.add(article.id(), article.text(), article.published(), article.arrival());
-        add(story, article, vector);
+        add(story, article, vector, vector.topIds(settings.queryTerms()));
     }
 
     @Override
@@ -153,9 +154,9 @@ public final class StoryIndex implements StoryClusterer {
      * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
      * {@code max-candidates} are scored in full.
      */
-    private List<Story> candidates(SparseVector vector) {
+    private List<Story> candidates(SparseVector vector, int[] query) {
         Map<Story, Double> shared = new HashMap<>();
-        for (int term : vector.topIds(settings.queryTerms())) {
+        for (int term : query) {
             double w = vector.weightOf(term);
             for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
                 shared.merge(live(s), w, Double::sum);
@@ -205,13 +206,14 @@ public final class StoryIndex implements StoryClusterer {
         return settings.timeFloor() + (1 - settings.timeFloor()) * decay;
     }
 
-    private void add(Story story, ClusterInput article, SparseVector vector) {
+    /** @param query the article's heaviest terms, under which the story becomes findable */
+    private void add(Story story, ClusterInput article, SparseVector vector, int[] query) {
         story.centroid = story.centroid.plus(vector);
         if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
             story.centroid = story.centroid.heaviest(settings.maxCentroidTerms());
         }
         story.norm = story.centroid.norm();
-        for (int term : vector.topIds(settings.queryTerms())) {
+        for (int term : query) {
             Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
             list.remove(story);
             list.add(story);
