@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The raw term counts of an article, weighted by where they occur: words (lower-cased, no function words) and
- * proper names as spelling-tolerant keys ({@code #} + {@link NameKeys}). The title and the lead count more than the
- * rest, and names more than words, because they are what survives rewording and translation.
+ * The raw term counts of an article, weighted by where they occur: words (lower-cased, no function words), short
+ * numbers such as ages and counts ({@code =} + digits), proper names as spelling-tolerant keys ({@code #} +
+ * {@link NameKeys}) and runs of two names such as a person's full name or a street ({@code ##} + both keys). The
+ * title and the lead count more than the rest, and names more than words, because they are what survives rewording
+ * and translation.
  */
 final class Features {
 
@@ -23,6 +25,11 @@ final class Features {
 
     final Map<String, Double> counts = new HashMap<>();
 
+    /** Whether a term is a proper name (or a run of two). */
+    static boolean isName(String term) {
+        return term.charAt(0) == '#';
+    }
+
     static Features of(ClusterInput a, Settings s) {
         Features f = new Features();
         f.add(a.title(), s.titleWeight(), s);
@@ -33,6 +40,13 @@ final class Features {
         return f;
     }
 
+    /** The title's terms alone. */
+    static Features ofTitle(ClusterInput a, Settings s) {
+        Features f = new Features();
+        f.add(a.title(), 1, s);
+        return f;
+    }
+
     private void add(String text, double weight, Settings s) {
         if (text == null || text.isEmpty()) {
             return;
@@ -40,9 +54,13 @@ final class Features {
         int n = text.length();
         int i = 0;
         boolean sentenceStart = true;
+        String previousName = null;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
+                if (c != ' ' && c != '-' && c != '.') {
+                    previousName = null;
+                }
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' || c == '“' || c == ':') {
                     sentenceStart = true;
                 }
@@ -65,11 +83,20 @@ final class Features {
                 String key = NameKeys.key(word);
                 if (key.length() >= 2) {
                     counts.merge("#" + key, weight * s.nameWeight(), Double::sum);
+                    if (previousName != null) {
+                        counts.merge("##" + previousName + "_" + key, weight * s.nameWeight(), Double::sum);
+                    }
+                    previousName = key;
+                    sentenceStart = false;
+                    continue;
                 }
+            } else if (Character.isDigit(lower.charAt(0)) && lower.length() < 3) {
+                counts.merge("=" + lower, weight, Double::sum);
             } else if (Text.isTerm(lower)) {
                 counts.merge(lower, weight, Double::sum);
             }
             sentenceStart = false;
+            previousName = null;
         }
     }
 }

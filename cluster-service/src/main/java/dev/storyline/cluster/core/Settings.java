@@ -11,8 +11,9 @@ import java.util.Properties;
  * override any of them (keys as in that file).
  */
 public record Settings(double joinThreshold, double mergeThreshold, double titleWeight, double leadWeight,
-        int leadChars, double nameWeight, double timeGraceDays, double timeScaleDays, double timeFloor, int windowDays,
-        int queryTerms, int maxPostings, int maxCandidates, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations, int shingleWords) {
+        int leadChars, double nameWeight, int rareNameDocuments, int memberLinks, int windowDays, int queryTerms,
+        int maxPostings, int maxCandidates, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations,
+        int shingleWords) {
 
     public static Settings defaults() {
         return load(Map.of());
@@ -27,10 +28,10 @@ public record Settings(double joinThreshold, double mergeThreshold, double title
         }
         overrides.forEach(p::setProperty);
         return new Settings(d(p, "join-threshold"), d(p, "merge-threshold"), d(p, "title-weight"),
-                d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), d(p, "time-grace-days"),
-                d(p, "time-scale-days"), d(p, "time-floor"), i(p, "window-days"), i(p, "query-terms"), i(p, "max-postings"), i(p, "max-candidates"),
-                i(p, "max-centroid-terms"),
-                d(p, "duplicate-jaccard"), i(p, "minhash-permutations"), i(p, "shingle-words"));
+                d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), i(p, "rare-name-documents"),
+                i(p, "member-links"), i(p, "window-days"), i(p, "query-terms"), i(p, "max-postings"),
+                i(p, "max-candidates"), i(p, "max-centroid-terms"), d(p, "duplicate-jaccard"),
+                i(p, "minhash-permutations"), i(p, "shingle-words"));
     }
 
     private static double d(Properties p, String key) {

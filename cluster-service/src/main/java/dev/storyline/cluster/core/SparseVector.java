@@ -40,6 +40,49 @@ final class SparseVector {
         return sum;
     }
 
+    /**
+     * The dot product, and in {@code namesOut[0]} the part of it over name terms ({@code isName} by id), in one
+     * merge-join.
+     */
+    double dot(SparseVector other, boolean[] isName, double[] namesOut) {
+        int[] a = ids;
+        int[] b = other.ids;
+        int i = 0;
+        int j = 0;
+        double sum = 0;
+        double names = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                double p = weights[i++] * other.weights[j++];
+                sum += p;
+                if (isName[a[i - 1]]) {
+                    names += p;
+                }
+            }
+        }
+        namesOut[0] = names;
+        return sum;
+    }
+
+    /** The norm of the part over name terms. */
+    double norm(boolean[] isName) {
+        double n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (isName[ids[i]]) {
+                n += weights[i] * weights[i];
+            }
+        }
+        return Math.sqrt(n);
+    }
+
+    boolean contains(int id) {
+        return Arrays.binarySearch(ids, id) >= 0;
+    }
+
     double norm() {
         double n = 0;
         for (double w : weights) {

@@ -2,7 +2,9 @@ package dev.storyline.cluster.core;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,20 +13,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Streaming story clustering. Each article becomes a TF-IDF vector (online document frequencies) over words and
- * spelling-tolerant name keys, weighted by title and lead ({@link Features}). Candidate stories come from an
- * inverted index over the article's heaviest terms, so the cost of an article does not grow with the number of
- * stories. Similarity is the cosine against a story's centroid, discounted by the distance in publication time.
- * An article joins the best story above the join threshold or starts a new one; when it matches a second story
- * above the merge threshold as well, the two stories are one and are merged. Copies are found by {@link MinHashLsh}.
- * Single writer: callers serialise calls.
+ * Streaming story clustering. Each article becomes a TF-IDF vector (online document frequencies) over words,
+ * numbers and spelling-tolerant names ({@link Features}), plus a vector of its title alone. Candidate stories come
+ * from an inverted index over the article's heaviest terms, so the cost of an article does not grow with the number
+ * of stories. Each candidate is scored by a {@link StoryModel} over evidence that survives rewording: similarity to
+ * the story's centroid (all terms, names only, words only), to its title, to its closest recent members, rare names
+ * shared with it, and the distance in publication time. An article joins the best story whose score reaches the
+ * join threshold, or starts a new one; when it also reaches the merge threshold with a second story, the two
+ * stories are one and are merged. Copies are found by {@link MinHashLsh}. Single writer: callers serialise calls.
  */
 public final class StoryIndex implements StoryClusterer {
+
+    /** An article's vectors: all terms (unit length, with the norm of its name part) and the title alone. */
+    private record Vectors(SparseVector all, double nameNorm, SparseVector title, int[] rareNames) {
+    }
 
     private static final class Story {
         final String id;
         SparseVector centroid = SparseVector.EMPTY;
         double norm;
+        double nameNorm;
+        SparseVector titles = SparseVector.EMPTY;
+        double titleNorm;
+        final ArrayDeque<Vectors> recent = new ArrayDeque<>();
         LocalDate first;
         LocalDate last;
         int size;
@@ -35,31 +46,47 @@ public final class StoryIndex implements StoryClusterer {
         }
     }
 
+    /** A story an article could join, with the evidence the model scores; for fitting the model. */
+    public record Candidate(String storyId, double[] features, boolean bothDated) {
+    }
+
     private final Settings settings;
-    /** Term ids, and document frequencies by id. */
+    private final StoryModel model;
+    /** Term ids; document frequencies and whether the term is a name, by id. */
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private int[] documentFrequency = new int[1024];
+    private boolean[] isName = new boolean[1024];
     private final Map<Integer, Set<Story>> postings = new HashMap<>();
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
+    private final double[] scratch = new double[1];
     private int documents;
 
     public StoryIndex(Settings settings) {
+        this(settings, StoryModel.defaults());
+    }
+
+    public StoryIndex(Settings settings, StoryModel model) {
         this.settings = settings;
+        this.model = model;
         this.copies = new MinHashLsh(settings.duplicateJaccard(), settings.minhashPermutations(), settings.shingleWords());
     }
 
     @Override
     public Decision assign(ClusterInput article) {
-        SparseVector vector = vectorOf(article);
-        int[] query = vector.topIds(settings.queryTerms());
+        Vectors v = vectorsOf(article);
+        int[] query = v.all.topIds(settings.queryTerms());
         Story best = null;
-        double bestScore = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
         Story second = null;
-        double secondScore = 0;
-        for (Story candidate : candidates(vector, query)) {
-            double score = similarity(vector, candidate, article.published());
+        double secondScore = Double.NEGATIVE_INFINITY;
+        for (Story candidate : candidates(v.all, query)) {
+            double[] x = features(v, candidate, article.published());
+            if (x == null) {
+                continue;
+            }
+            double score = model.score(x, datedPair(article, candidate));
             if (score > bestScore) {
                 second = best;
                 secondScore = bestScore;
@@ -83,16 +110,35 @@ public final class StoryIndex implements StoryClusterer {
             best = keep;
         }
         MinHashLsh.Copies found = copies.add(article.id(), article.text(), article.published(), article.arrival());
-        add(best, article, vector, query);
-        return new Decision(best.id, newStory, found.copyOf(), newStory ? 0 : bestScore, merged, found.nowCopiesOfThis());
+        add(best, article, v, query);
+        double probability = newStory ? 0 : 1 / (1 + Math.exp(-bestScore));
+        return new Decision(best.id, newStory, found.copyOf(), probability, merged, found.nowCopiesOfThis());
     }
 
     @Override
     public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
-        SparseVector vector = vectorOf(article);
+        Vectors v = vectorsOf(article);
         Story story = stories.computeIfAbsent(storyId, Story::new);
         copies.add(article.id(), article.text(), article.published(), article.arrival());
-        add(story, article, vector, vector.topIds(settings.queryTerms()));
+        add(story, article, v, v.all.topIds(settings.queryTerms()));
+    }
+
+    /**
+     * For fitting the model: the evidence for each candidate story, as {@link #assign} would see it; then the
+     * article joins the given (true) story. No copy detection.
+     */
+    public List<Candidate> observe(ClusterInput article, String storyId) {
+        Vectors v = vectorsOf(article);
+        int[] query = v.all.topIds(settings.queryTerms());
+        List<Candidate> out = new ArrayList<>();
+        for (Story candidate : candidates(v.all, query)) {
+            double[] x = features(v, candidate, article.published());
+            if (x != null) {
+                out.add(new Candidate(candidate.id, x, datedPair(article, candidate)));
+            }
+        }
+        add(stories.computeIfAbsent(storyId, Story::new), article, v, query);
+        return out;
     }
 
     @Override
@@ -111,24 +157,41 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
-    private SparseVector vectorOf(ClusterInput article) {
+    private Vectors vectorsOf(ClusterInput article) {
         Features f = Features.of(article, settings);
         documents++;
-        int n = f.counts.size();
+        SparseVector all = weigh(f.counts, true);
+        List<Integer> rare = new ArrayList<>();
+        for (int i = 0; i < all.ids.length; i++) {
+            int id = all.ids[i];
+            if (isName[id] && documentFrequency[id] <= settings.rareNameDocuments()) {
+                rare.add(id);
+            }
+        }
+        int[] rareNames = rare.stream().mapToInt(Integer::intValue).toArray();
+        return new Vectors(all, all.norm(isName), weigh(Features.ofTitle(article, settings).counts, false), rareNames);
+    }
+
+    private SparseVector weigh(Map<String, Double> counts, boolean learn) {
+        int n = counts.size();
         long[] packed = new long[n];
         double[] raw = new double[n];
         int k = 0;
-        for (Map.Entry<String, Double> e : f.counts.entrySet()) {
+        for (Map.Entry<String, Double> e : counts.entrySet()) {
             int id = vocabulary.computeIfAbsent(e.getKey(), t -> vocabulary.size());
             if (id >= documentFrequency.length) {
-                documentFrequency = java.util.Arrays.copyOf(documentFrequency, documentFrequency.length * 2);
+                documentFrequency = Arrays.copyOf(documentFrequency, documentFrequency.length * 2);
+                isName = Arrays.copyOf(isName, documentFrequency.length);
             }
-            documentFrequency[id]++;
+            if (learn) {
+                documentFrequency[id]++;
+                isName[id] = Features.isName(e.getKey());
+            }
             raw[k] = e.getValue();
             packed[k] = ((long) id << 32) | k;
             k++;
         }
-        java.util.Arrays.sort(packed);
+        Arrays.sort(packed);
         int[] ids = new int[n];
         double[] weights = new double[n];
         double norm = 0;
@@ -179,40 +242,69 @@ public final class StoryIndex implements StoryClusterer {
         return s;
     }
 
-    private double similarity(SparseVector vector, Story story, LocalDate day) {
-        double time = timeFactor(story, day);
-        if (time == 0 || story.norm == 0) {
-            return 0;
-        }
-        return vector.dot(story.centroid) / story.norm * time;
+    private static boolean datedPair(ClusterInput article, Story story) {
+        return article.published() != null && story.first != null;
     }
 
     /**
-     * 1 within the grace period of the story's days, then decaying towards the floor (follow-ups such as arrests and
-     * trials come months later); 0 beyond the window. Undated articles are not discounted.
+     * The evidence that the article belongs to the story, in {@link StoryModel#FEATURES} order; null when the story
+     * lies beyond the publication-time window.
      */
-    private double timeFactor(Story story, LocalDate day) {
-        if (day == null || story.first == null) {
-            return 1;
+    private double[] features(Vectors v, Story story, LocalDate day) {
+        long gap = -1;
+        if (day != null && story.first != null) {
+            gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(day, story.first), ChronoUnit.DAYS.between(story.last, day)));
+            if (gap > settings.windowDays()) {
+                return null;
+            }
         }
-        long gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(day, story.first), ChronoUnit.DAYS.between(story.last, day)));
-        if (gap > settings.windowDays()) {
-            return 0;
+        double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
+        double dot = v.all.dot(story.centroid, isName, scratch);
+        double names = scratch[0];
+        double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
+        double centroid = story.norm == 0 ? 0 : dot / story.norm;
+        double centroidNames = v.nameNorm == 0 || story.nameNorm == 0 ? 0 : names / (v.nameNorm * story.nameNorm);
+        double centroidWords = wordNorm == 0 || storyWordNorm == 0 ? 0 : (dot - names) / (wordNorm * storyWordNorm);
+        double title = story.titleNorm == 0 ? 0 : v.title.dot(story.titles) / story.titleNorm;
+        double best = 0;
+        double second = 0;
+        double bestNames = 0;
+        for (Vectors m : story.recent) {
+            double cos = v.all.dot(m.all, isName, scratch);
+            if (cos > best) {
+                second = best;
+                best = cos;
+            } else if (cos > second) {
+                second = cos;
+            }
+            if (v.nameNorm > 0 && m.nameNorm > 0) {
+                bestNames = Math.max(bestNames, scratch[0] / (v.nameNorm * m.nameNorm));
+            }
         }
-        if (gap <= settings.timeGraceDays()) {
-            return 1;
+        if (story.recent.size() == 1) {
+            second = best;
         }
-        double decay = Math.exp(-(gap - settings.timeGraceDays()) / settings.timeScaleDays());
-        return settings.timeFloor() + (1 - settings.timeFloor()) * decay;
+        int rare = 0;
+        for (int id : v.rareNames) {
+            if (story.centroid.contains(id)) {
+                rare++;
+            }
+        }
+        return new double[] { centroid, centroidNames, centroidWords, title, Math.sqrt(centroid),
+                Math.sqrt(centroidNames), best, second, bestNames, Math.sqrt(best), Math.min(rare, 3), rare > 0 ? 1 : 0,
+                gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
+                gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, Math.log(story.size), 1 };
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */
-    private void add(Story story, ClusterInput article, SparseVector vector, int[] query) {
-        story.centroid = story.centroid.plus(vector);
-        if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
-            story.centroid = story.centroid.heaviest(settings.maxCentroidTerms());
+    private void add(Story story, ClusterInput article, Vectors v, int[] query) {
+        story.centroid = story.centroid.plus(v.all);
+        story.titles = story.titles.plus(v.title);
+        story.recent.addLast(v);
+        if (story.recent.size() > settings.memberLinks()) {
+            story.recent.removeFirst();
         }
-        story.norm = story.centroid.norm();
+        refresh(story);
         for (int term : query) {
             Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
             list.remove(story);
@@ -233,19 +325,35 @@ public final class StoryIndex implements StoryClusterer {
         storyOfArticle.put(article.id(), story.id);
     }
 
+    /** Bounds the centroids and recomputes their norms. */
+    private void refresh(Story story) {
+        if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
+            story.centroid = story.centroid.heaviest(settings.maxCentroidTerms());
+        }
+        if (story.titles.size() > 2 * settings.maxCentroidTerms()) {
+            story.titles = story.titles.heaviest(settings.maxCentroidTerms());
+        }
+        story.norm = story.centroid.norm();
+        story.nameNorm = story.centroid.norm(isName);
+        story.titleNorm = story.titles.norm();
+    }
+
     private void merge(Story fold, Story keep) {
         keep.centroid = keep.centroid.plus(fold.centroid);
+        keep.titles = keep.titles.plus(fold.titles);
+        for (Vectors m : fold.recent) {
+            keep.recent.addLast(m);
+            if (keep.recent.size() > settings.memberLinks()) {
+                keep.recent.removeFirst();
+            }
+        }
         for (int term : fold.centroid.ids) {
             Set<Story> list = postings.get(term);
-            if (list != null) {
-                list.remove(fold);
+            if (list != null && list.remove(fold)) {
                 list.add(keep);
             }
         }
-        if (keep.centroid.size() > 2 * settings.maxCentroidTerms()) {
-            keep.centroid = keep.centroid.heaviest(settings.maxCentroidTerms());
-        }
-        keep.norm = keep.centroid.norm();
+        refresh(keep);
         keep.size += fold.size;
         if (fold.first != null) {
             keep.first = keep.first == null || fold.first.isBefore(keep.first) ? fold.first : keep.first;
@@ -253,5 +361,7 @@ public final class StoryIndex implements StoryClusterer {
         }
         fold.mergedInto = keep.id;
         fold.centroid = SparseVector.EMPTY;
+        fold.titles = SparseVector.EMPTY;
+        fold.recent.clear();
     }
 }
