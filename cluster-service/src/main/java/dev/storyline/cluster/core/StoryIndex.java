@@ -2,7 +2,6 @@ package dev.storyline.cluster.core;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,8 +16,8 @@ import java.util.Set;
  * numbers and spelling-tolerant names ({@link Features}), plus a vector of its title alone. Candidate stories come
  * from an inverted index over the article's heaviest terms, so the cost of an article does not grow with the number
  * of stories. Each candidate is scored by a {@link StoryModel} over evidence that survives rewording: similarity to
- * the story's centroid (all terms, names only, words only), to its title, to its closest recent members, rare names
- * shared with it, and the distance in publication time. An article joins the best story whose score reaches the
+ * the story's centroid (all terms, names only, words only), to its titles, rare names shared with it or not, and
+ * the distance in publication time. An article joins the best story whose score reaches the
  * join threshold, or starts a new one; when it also reaches the merge threshold with a second story, the two
  * stories are one and are merged. Copies are found by {@link MinHashLsh}. Single writer: callers serialise calls.
  */
@@ -35,7 +34,6 @@ public final class StoryIndex implements StoryClusterer {
         double nameNorm;
         SparseVector titles = SparseVector.EMPTY;
         double titleNorm;
-        final ArrayDeque<Vectors> recent = new ArrayDeque<>();
         LocalDate first;
         LocalDate last;
         int size;
@@ -266,24 +264,6 @@ public final class StoryIndex implements StoryClusterer {
         double centroidNames = v.nameNorm == 0 || story.nameNorm == 0 ? 0 : names / (v.nameNorm * story.nameNorm);
         double centroidWords = wordNorm == 0 || storyWordNorm == 0 ? 0 : (dot - names) / (wordNorm * storyWordNorm);
         double title = story.titleNorm == 0 ? 0 : v.title.dot(story.titles) / story.titleNorm;
-        double best = 0;
-        double second = 0;
-        double bestNames = 0;
-        for (Vectors m : story.recent) {
-            double cos = v.all.dot(m.all, isName, scratch);
-            if (cos > best) {
-                second = best;
-                best = cos;
-            } else if (cos > second) {
-                second = cos;
-            }
-            if (v.nameNorm > 0 && m.nameNorm > 0) {
-                bestNames = Math.max(bestNames, scratch[0] / (v.nameNorm * m.nameNorm));
-            }
-        }
-        if (story.recent.size() == 1) {
-            second = best;
-        }
         int rare = 0;
         for (int id : v.rareNames) {
             if (story.centroid.contains(id)) {
@@ -291,7 +271,7 @@ public final class StoryIndex implements StoryClusterer {
             }
         }
         return new double[] { centroid, centroidNames, centroidWords, title, Math.sqrt(centroid),
-                Math.sqrt(centroidNames), best, second, bestNames, Math.sqrt(best), Math.min(rare, 3), rare > 0 ? 1 : 0,
+                Math.sqrt(centroidNames), Math.min(rare, 3), rare > 0 ? 1 : 0, Math.min(v.rareNames.length - rare, 3),
                 gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
                 gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, Math.log(story.size), 1 };
     }
@@ -300,10 +280,6 @@ public final class StoryIndex implements StoryClusterer {
     private void add(Story story, ClusterInput article, Vectors v, int[] query) {
         story.centroid = story.centroid.plus(v.all);
         story.titles = story.titles.plus(v.title);
-        story.recent.addLast(v);
-        if (story.recent.size() > settings.memberLinks()) {
-            story.recent.removeFirst();
-        }
         refresh(story);
         for (int term : query) {
             Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
@@ -341,12 +317,6 @@ public final class StoryIndex implements StoryClusterer {
     private void merge(Story fold, Story keep) {
         keep.centroid = keep.centroid.plus(fold.centroid);
         keep.titles = keep.titles.plus(fold.titles);
-        for (Vectors m : fold.recent) {
-            keep.recent.addLast(m);
-            if (keep.recent.size() > settings.memberLinks()) {
-                keep.recent.removeFirst();
-            }
-        }
         for (int term : fold.centroid.ids) {
             Set<Story> list = postings.get(term);
             if (list != null && list.remove(fold)) {
@@ -362,6 +332,5 @@ public final class StoryIndex implements StoryClusterer {
         fold.mergedInto = keep.id;
         fold.centroid = SparseVector.EMPTY;
         fold.titles = SparseVector.EMPTY;
-        fold.recent.clear();
     }
 }

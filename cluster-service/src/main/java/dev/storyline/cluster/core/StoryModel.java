@@ -21,7 +21,7 @@ public record StoryModel(double[] dated, double[] undated) {
     /** The features, in the order of {@link #weights}; the weights file names each one. */
     public static final List<String> FEATURES = List.of(
             "centroid", "centroid-names", "centroid-words", "title", "sqrt-centroid", "sqrt-centroid-names",
-            "best-member", "second-member", "best-member-names", "sqrt-best-member", "rare-names", "any-rare-name",
+            "rare-names", "any-rare-name", "rare-names-not-in-story",
             "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer", "log-size", "bias");
 
     public StoryModel {

@@ -26,12 +26,15 @@ import dev.storyline.cluster.core.StoryModel;
  * With {@code --holdout}, it fits on the stories of one half (by a hash of the story label) and scores the other
  * half, to show how the weights carry over to stories they never saw.
  *
- * <pre>cluster-service/cluster-train.sh [--holdout] [--out story-model.properties] a.jsonl b.jsonl ...</pre>
+ * <pre>cluster-service/cluster-train.sh [--holdout] [--without feature,...] [--out story-model.properties] a.jsonl ...</pre>
  */
 public final class ModelTrainer {
 
     private record Example(double[] x, boolean positive, boolean dated, double weight) {
     }
+
+    /** Features left out of the fit (weight 0), for ablations: {@code --without title,log-size}. */
+    private static final java.util.Set<String> WITHOUT = new java.util.HashSet<>();
 
     private ModelTrainer() {
     }
@@ -44,6 +47,7 @@ public final class ModelTrainer {
             switch (args[i]) {
                 case "--holdout" -> holdout = true;
                 case "--out" -> out = Path.of(args[++i]);
+                case "--without" -> WITHOUT.addAll(List.of(args[++i].split(",")));
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -132,7 +136,9 @@ public final class ModelTrainer {
                 }
             }
             for (int q = 0; q < d; q++) {
-                w[q] -= 10 * (gradient[q] + 1e-5 * w[q]);
+                if (!WITHOUT.contains(StoryModel.FEATURES.get(q))) {
+                    w[q] -= 10 * (gradient[q] + 1e-5 * w[q]);
+                }
             }
         }
         for (int q = 0; q < d; q++) {
