@@ -2,10 +2,8 @@ package dev.storyline.cluster.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Near-duplicate detection: MinHash signatures over word shingles, indexed by locality-sensitive hashing. The
@@ -16,17 +14,23 @@ import java.util.Map;
  */
 public final class MinHashLsh {
 
-    /** One indexed document. */
-    private record Doc(String id, LocalDate published, long arrival, int[] signature) {
-    }
-
     private final double threshold;
     private final int permutations;
     private final int shingleWords;
     private final int bands;
     private final int rows;
     private final long[] seeds;
-    private final List<Map<Long, List<Doc>>> buckets = new ArrayList<>();
+    /** The indexed documents, by position: id, publication day (or {@link #UNDATED}), arrival and signature. */
+    private String[] ids = new String[1024];
+    private long[] days = new long[1024];
+    private long[] arrivals = new long[1024];
+    private int[][] signatures = new int[1024][];
+    private int count;
+    /** One bucket table per band: band key to the latest document in the bucket, then a chain by position. */
+    private final BucketTable[] tables;
+    private int[][] next;
+
+    private static final long UNDATED = Long.MIN_VALUE;
 
     public MinHashLsh(double threshold, int permutations, int shingleWords) {
         this.threshold = threshold;
@@ -39,10 +43,12 @@ public final class MinHashLsh {
         long x = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < permutations; i++) {
             x = mix(x + i);
-            seeds[i] = x;
+            seeds[i] = x | 1;
         }
+        tables = new BucketTable[bands];
+        next = new int[bands][1024];
         for (int b = 0; b < bands; b++) {
-            buckets.add(new HashMap<>());
+            tables[b] = new BucketTable();
         }
     }
 
@@ -64,39 +70,108 @@ public final class MinHashLsh {
         if (sig == null) {
             return new Copies(null, List.of());
         }
-        Doc doc = new Doc(id, published, arrival, sig);
-        Map<String, Doc> candidates = new HashMap<>();
+        int doc = store(id, published == null ? UNDATED : published.toEpochDay(), arrival, sig);
+        List<Integer> copies = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int b = 0; b < bands; b++) {
-            List<Doc> bucket = buckets.get(b).computeIfAbsent(bandKey(sig, b), k -> new ArrayList<>(1));
-            for (Doc other : bucket) {
-                candidates.putIfAbsent(other.id(), other);
+            long key = bandKey(sig, b);
+            int head = tables[b].put(key, doc + 1);
+            next[b][doc] = head;
+            for (int other = head - 1; other >= 0; other = next[b][other] - 1) {
+                if (seen.add(other) && jaccard(sig, signatures[other]) >= threshold) {
+                    copies.add(other);
+                }
             }
-            bucket.add(doc);
         }
-        List<Doc> copies = candidates.values().stream().filter(other -> jaccard(sig, other.signature()) >= threshold)
-                .toList();
         if (copies.isEmpty()) {
             return new Copies(null, List.of());
         }
-        Doc earliest = copies.stream().min(EARLIEST).orElseThrow();
-        if (EARLIEST.compare(earliest, doc) < 0) {
-            return new Copies(earliest.id(), List.of());
+        int earliest = copies.get(0);
+        for (int c : copies) {
+            if (earlier(c, earliest)) {
+                earliest = c;
+            }
+        }
+        if (earlier(earliest, doc)) {
+            return new Copies(ids[earliest], List.of());
         }
         // Arrived late but published first: it is the original, and the copies found point to it from now on.
-        return new Copies(null, copies.stream().map(Doc::id).toList());
+        return new Copies(null, copies.stream().map(c -> ids[c]).toList());
+    }
+
+    private int store(String id, long day, long arrival, int[] sig) {
+        if (count == ids.length) {
+            int n = count * 2;
+            ids = Arrays.copyOf(ids, n);
+            days = Arrays.copyOf(days, n);
+            arrivals = Arrays.copyOf(arrivals, n);
+            signatures = Arrays.copyOf(signatures, n);
+            for (int b = 0; b < bands; b++) {
+                next[b] = Arrays.copyOf(next[b], n);
+            }
+        }
+        ids[count] = id;
+        days[count] = day;
+        arrivals[count] = arrival;
+        signatures[count] = sig;
+        return count++;
+    }
+
+    /** Publication day when both are dated, else arrival. */
+    private boolean earlier(int a, int b) {
+        if (days[a] != UNDATED && days[b] != UNDATED && days[a] != days[b]) {
+            return days[a] < days[b];
+        }
+        return arrivals[a] < arrivals[b];
+    }
+
+    /** An open-addressing map from band key to the latest document (position + 1) in that bucket. */
+    private static final class BucketTable {
+        private long[] keys = new long[2048];
+        private int[] heads = new int[2048];
+        private int size;
+
+        /** Stores the document as the bucket's latest and returns the previous latest (0 when none). */
+        int put(long key, int doc) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int at = (int) mix(key) & mask;
+            while (heads[at] != 0 && keys[at] != key) {
+                at = (at + 1) & mask;
+            }
+            int previous = heads[at];
+            if (previous == 0) {
+                size++;
+                keys[at] = key;
+            }
+            heads[at] = doc;
+            return previous;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldHeads = heads;
+            keys = new long[oldKeys.length * 2];
+            heads = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldHeads[i] != 0) {
+                    int at = (int) mix(oldKeys[i]) & mask;
+                    while (heads[at] != 0) {
+                        at = (at + 1) & mask;
+                    }
+                    keys[at] = oldKeys[i];
+                    heads[at] = oldHeads[i];
+                }
+            }
+        }
     }
 
     /** What {@link #add} found: the original the document copies, and earlier documents that now copy it. */
     public record Copies(String copyOf, List<String> nowCopiesOfThis) {
     }
-
-    /** Publication day when both are dated, else arrival. */
-    private static final Comparator<Doc> EARLIEST = (a, b) -> {
-        if (a.published() != null && b.published() != null && !a.published().equals(b.published())) {
-            return a.published().compareTo(b.published());
-        }
-        return Long.compare(a.arrival(), b.arrival());
-    };
 
     /** The estimated Jaccard similarity of two texts, from their signatures. */
     public double similarity(String a, String b) {
@@ -106,25 +181,57 @@ public final class MinHashLsh {
     }
 
     int[] signature(String text) {
-        List<String> words = Text.words(text);
-        if (words.size() < shingleWords) {
+        long[] words = wordHashes(text);
+        int n = words.length;
+        if (n < shingleWords) {
             return null;
         }
         int[] sig = new int[permutations];
-        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-        for (int i = 0; i + shingleWords <= words.size(); i++) {
+        Arrays.fill(sig, Integer.MAX_VALUE);
+        for (int i = 0; i + shingleWords <= n; i++) {
             long h = 0xcbf29ce484222325L;
             for (int j = i; j < i + shingleWords; j++) {
-                h = (h ^ words.get(j).hashCode()) * 0x100000001b3L;
+                h = (h ^ words[j]) * 0x100000001b3L;
             }
+            h = mix(h);
             for (int p = 0; p < permutations; p++) {
-                int v = (int) (mix(h ^ seeds[p]) >>> 33);
+                // multiply-shift: one odd multiplier per permutation over the shingle's mixed hash
+                int v = (int) ((h * seeds[p]) >>> 33);
                 if (v < sig[p]) {
                     sig[p] = v;
                 }
             }
         }
         return sig;
+    }
+
+    /** A hash of each word (letter-or-digit run, lower-cased), computed in place without building strings. */
+    static long[] wordHashes(String text) {
+        if (text == null) {
+            return new long[0];
+        }
+        long[] out = new long[64];
+        int n = 0;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            long h = 0x84222325cbf29ce4L;
+            while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
+                h = (h ^ Character.toLowerCase(text.charAt(i))) * 0x100000001b3L;
+                i++;
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = h;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private long bandKey(int[] sig, int band) {

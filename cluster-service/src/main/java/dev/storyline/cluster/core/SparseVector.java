@@ -23,6 +23,12 @@ final class SparseVector {
     }
 
     double dot(SparseVector other) {
+        if (ids.length * 8 < other.ids.length) {
+            return other.dotBySearch(this);
+        }
+        if (other.ids.length * 8 < ids.length) {
+            return dotBySearch(other);
+        }
         int[] a = ids;
         int[] b = other.ids;
         int i = 0;
@@ -35,6 +41,22 @@ final class SparseVector {
                 j++;
             } else {
                 sum += weights[i++] * other.weights[j++];
+            }
+        }
+        return sum;
+    }
+
+    /** The dot product with a much shorter vector: its ids looked up here, each search starting after the last. */
+    private double dotBySearch(SparseVector shorter) {
+        double sum = 0;
+        int from = 0;
+        for (int k = 0; k < shorter.ids.length && from < ids.length; k++) {
+            int at = Arrays.binarySearch(ids, from, ids.length, shorter.ids[k]);
+            if (at >= 0) {
+                sum += weights[at] * shorter.weights[k];
+                from = at + 1;
+            } else {
+                from = -at - 1;
             }
         }
         return sum;
@@ -148,17 +170,18 @@ final class SparseVector {
         return new SparseVector(ids3, w3);
     }
 
-    /** The ids of the {@code n} heaviest terms, heaviest first. */
+    /** The ids of the {@code n} heaviest terms, heaviest first (ties: the lower position first). */
     int[] topIds(int n) {
-        Integer[] idx = new Integer[ids.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        // Weights are positive, so their float bits sort as the weights do: sort (weight, position) packed in a long.
+        long[] packed = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            packed[i] = ((long) Float.floatToIntBits((float) weights[i]) << 32) | (ids.length - 1 - i);
         }
-        Arrays.sort(idx, (x, y) -> Double.compare(weights[y], weights[x]));
-        int m = Math.min(n, idx.length);
+        Arrays.sort(packed);
+        int m = Math.min(n, ids.length);
         int[] out = new int[m];
         for (int i = 0; i < m; i++) {
-            out[i] = ids[idx[i]];
+            out[i] = ids[ids.length - 1 - (int) packed[packed.length - 1 - i]];
         }
         return out;
     }

@@ -38,6 +38,8 @@ public final class StoryIndex implements StoryClusterer {
         LocalDate last;
         int size;
         String mergedInto;
+        /** Scratch: the query weight shared with the article being placed. */
+        double shared;
 
         Story(String id) {
             this.id = id;
@@ -216,20 +218,40 @@ public final class StoryIndex implements StoryClusterer {
      * {@code max-candidates} are scored in full.
      */
     private List<Story> candidates(SparseVector vector, int[] query) {
-        Map<Story, Double> shared = new HashMap<>();
+        List<Story> touched = new ArrayList<>(query.length * settings.maxPostings());
         for (int term : query) {
             double w = vector.weightOf(term);
             for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
-                shared.merge(live(s), w, Double::sum);
+                Story live = live(s);
+                if (live.shared == 0) {
+                    touched.add(live);
+                }
+                live.shared += w;
             }
         }
-        List<Map.Entry<Story, Double>> ranked = new ArrayList<>(shared.entrySet());
-        if (ranked.size() > settings.maxCandidates()) {
-            ranked.sort(Map.Entry.<Story, Double>comparingByValue().reversed());
-            ranked = ranked.subList(0, settings.maxCandidates());
+        int keep = settings.maxCandidates();
+        double cut = Double.NEGATIVE_INFINITY;
+        if (touched.size() > keep) {
+            double[] shared = new double[touched.size()];
+            for (int i = 0; i < shared.length; i++) {
+                shared[i] = touched.get(i).shared;
+            }
+            Arrays.sort(shared);
+            cut = shared[shared.length - keep];
         }
-        List<Story> out = new ArrayList<>(ranked.size());
-        ranked.forEach(e -> out.add(e.getKey()));
+        List<Story> out = new ArrayList<>(Math.min(keep, touched.size()));
+        for (Story s : touched) {
+            if (s.shared > cut) {
+                out.add(s);
+            }
+        }
+        // ties at the cut: those found first (most recently joined under the heaviest term) fill what is left
+        for (Story s : touched) {
+            if (s.shared == cut && out.size() < keep) {
+                out.add(s);
+            }
+            s.shared = 0;
+        }
         return out;
     }
 

@@ -154,7 +154,7 @@ public final class ModelTrainer {
         files.forEach(f -> b.append(' ').append(f.getFileName()));
         b.append('\n');
         b.append("# dated.*: the article and the story both have publication dates (fitted); undated.*: otherwise, the\n");
-        b.append("# centroid-cosine rule (not fitted): joins from cosine 0.22, merges from 0.45 at the default thresholds.\n");
+        b.append("# centroid-cosine rule (not fitted): joins from cosine 0.22, merges from 0.41 at the default thresholds.\n");
         for (int i = 0; i < StoryModel.FEATURES.size(); i++) {
             b.append("dated.").append(StoryModel.FEATURES.get(i)).append('=').append(model.dated()[i]).append('\n');
         }
