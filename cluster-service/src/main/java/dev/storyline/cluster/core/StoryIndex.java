@@ -272,7 +272,9 @@ public final class StoryIndex implements StoryClusterer {
      */
     private double[] features(Vectors v, Story story, LocalDate day) {
         long gap = -1;
+        long sinceStart = -1;
         if (day != null && story.first != null) {
+            sinceStart = Math.abs(ChronoUnit.DAYS.between(story.first, day));
             gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(day, story.first), ChronoUnit.DAYS.between(story.last, day)));
             if (gap > settings.windowDays()) {
                 return null;
@@ -295,7 +297,8 @@ public final class StoryIndex implements StoryClusterer {
         return new double[] { centroid, centroidNames, centroidWords, title, Math.sqrt(centroid),
                 Math.sqrt(centroidNames), Math.min(rare, 3), rare > 0 ? 1 : 0, Math.min(v.rareNames.length - rare, 3),
                 gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
-                gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, Math.log(story.size), 1 };
+                gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, sinceStart >= 4 && sinceStart <= 7 ? 1 : 0,
+                sinceStart >= 8 && sinceStart <= 30 ? 1 : 0, sinceStart > 30 ? 1 : 0, Math.log(story.size), 1 };
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */

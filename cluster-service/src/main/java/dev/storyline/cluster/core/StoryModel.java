@@ -22,7 +22,8 @@ public record StoryModel(double[] dated, double[] undated) {
     public static final List<String> FEATURES = List.of(
             "centroid", "centroid-names", "centroid-words", "title", "sqrt-centroid", "sqrt-centroid-names",
             "rare-names", "any-rare-name", "rare-names-not-in-story",
-            "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer", "log-size", "bias");
+            "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer",
+            "from-first-7d", "from-first-30d", "from-first-longer", "log-size", "bias");
 
     public StoryModel {
         if (dated.length != FEATURES.size() || undated.length != FEATURES.size()) {
