@@ -15,7 +15,8 @@ public final class NameKeys {
     }
 
     public static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        String s = isAscii(name) ? name.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(name, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
         StringBuilder folded = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -52,5 +53,14 @@ public final class NameKeys {
             key.append(c);
         }
         return key.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,12 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Streaming story clustering. Each article becomes a TF-IDF vector (online document frequencies) over words,
@@ -46,6 +43,40 @@ public final class StoryIndex implements StoryClusterer {
         }
     }
 
+    /**
+     * A term's posting list: at most {@code capacity} stories, the least recently joined first. A common term
+     * keeps its lookup cost bounded: when full, the least recently joined story leaves.
+     */
+    private static final class Postings {
+        final Story[] stories;
+        int size;
+
+        Postings(int capacity) {
+            stories = new Story[capacity];
+        }
+
+        /** The story has just been joined under this term: it moves to the end. */
+        void joined(Story story) {
+            remove(story);
+            if (size == stories.length) {
+                System.arraycopy(stories, 1, stories, 0, size - 1);
+                size--;
+            }
+            stories[size++] = story;
+        }
+
+        boolean remove(Story story) {
+            for (int i = 0; i < size; i++) {
+                if (stories[i] == story) {
+                    System.arraycopy(stories, i + 1, stories, i, size - i - 1);
+                    stories[--size] = null;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** A story an article could join, with the evidence the model scores; for fitting the model. */
     public record Candidate(String storyId, double[] features, boolean bothDated) {
     }
@@ -56,7 +87,8 @@ public final class StoryIndex implements StoryClusterer {
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private int[] documentFrequency = new int[1024];
     private boolean[] isName = new boolean[1024];
-    private final Map<Integer, Set<Story>> postings = new HashMap<>();
+    /** By term id: the stories most recently joined under that term, oldest first. */
+    private Postings[] postings = new Postings[1024];
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
@@ -221,8 +253,10 @@ public final class StoryIndex implements StoryClusterer {
         List<Story> touched = new ArrayList<>(query.length * settings.maxPostings());
         for (int term : query) {
             double w = vector.weightOf(term);
-            for (Story s : postings.getOrDefault(term, Collections.emptySet())) {
-                Story live = live(s);
+            Postings list = term < postings.length ? postings[term] : null;
+            int size = list == null ? 0 : list.size;
+            for (int k = 0; k < size; k++) {
+                Story live = live(list.stories[k]);
                 if (live.shared == 0) {
                     touched.add(live);
                 }
@@ -307,15 +341,13 @@ public final class StoryIndex implements StoryClusterer {
         story.titles = story.titles.plus(v.title);
         refresh(story);
         for (int term : query) {
-            Set<Story> list = postings.computeIfAbsent(term, k -> new LinkedHashSet<>());
-            list.remove(story);
-            list.add(story);
-            if (list.size() > settings.maxPostings()) {
-                // The least recently joined story leaves: a common term keeps its lookup cost bounded.
-                var oldest = list.iterator();
-                oldest.next();
-                oldest.remove();
+            if (term >= postings.length) {
+                postings = Arrays.copyOf(postings, Math.max(term + 1, postings.length * 2));
             }
+            if (postings[term] == null) {
+                postings[term] = new Postings(settings.maxPostings());
+            }
+            postings[term].joined(story);
         }
         LocalDate day = article.published();
         if (day != null) {
@@ -343,9 +375,9 @@ public final class StoryIndex implements StoryClusterer {
         keep.centroid = keep.centroid.plus(fold.centroid);
         keep.titles = keep.titles.plus(fold.titles);
         for (int term : fold.centroid.ids) {
-            Set<Story> list = postings.get(term);
+            Postings list = term < postings.length ? postings[term] : null;
             if (list != null && list.remove(fold)) {
-                list.add(keep);
+                list.joined(keep);
             }
         }
         refresh(keep);
