@@ -48,4 +48,27 @@ class MinHashLshTest {
                 + "schools across the county while crews worked through the night to clear fallen trees.", null, 1)
                 .copyOf());
     }
+
+    @Test
+    void estimatedSimilarityTracksTheTrueShingleJaccard() {
+        MinHashLsh lsh = new MinHashLsh(0.5, 128, 5);
+        java.util.Random random = new java.util.Random(3);
+        String[] words = new String[300];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "w" + random.nextInt(100000);
+        }
+        String base = String.join(" ", words);
+        for (int keep : new int[] { 300, 225, 150, 75 }) {
+            // the first `keep` words in common, the rest different: shingle Jaccard is known exactly
+            String[] other = words.clone();
+            for (int i = keep; i < other.length; i++) {
+                other[i] = "x" + random.nextInt(100000);
+            }
+            double shared = Math.max(0, keep - 4);
+            double exact = shared / (2 * 296 - shared);
+            assertEquals(exact, lsh.similarity(base, String.join(" ", other)), 0.1, "kept " + keep + " words");
+        }
+        String shortText = "a magnitude six earthquake struck the coast on tuesday";
+        assertEquals(1.0, lsh.similarity(shortText, shortText), 1e-9, "a text shorter than the bins is its own copy");
+    }
 }
