@@ -266,12 +266,21 @@ public final class StoryIndex implements StoryClusterer {
         int keep = settings.maxCandidates();
         double cut = Double.NEGATIVE_INFINITY;
         if (touched.size() > keep) {
-            double[] shared = new double[touched.size()];
-            for (int i = 0; i < shared.length; i++) {
-                shared[i] = touched.get(i).shared;
+            // the keep-th largest shared weight: the smallest of the best `keep` seen, kept sorted ascending
+            double[] best = new double[keep];
+            Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            for (Story s : touched) {
+                double w = s.shared;
+                if (w > best[0]) {
+                    int at = 0;
+                    while (at + 1 < keep && best[at + 1] < w) {
+                        best[at] = best[at + 1];
+                        at++;
+                    }
+                    best[at] = w;
+                }
             }
-            Arrays.sort(shared);
-            cut = shared[shared.length - keep];
+            cut = best[0];
         }
         List<Story> out = new ArrayList<>(Math.min(keep, touched.size()));
         for (Story s : touched) {
