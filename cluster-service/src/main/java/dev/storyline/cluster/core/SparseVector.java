@@ -115,24 +115,38 @@ final class SparseVector {
 
     /** This plus the other, term by term. */
     SparseVector plus(SparseVector other) {
-        int[] ids2 = new int[ids.length + other.ids.length];
-        double[] w2 = new double[ids2.length];
+        int[] a = ids;
+        int[] b = other.ids;
+        // first the size of the union, so that the result is allocated once, at its size
+        int union = 0;
+        for (int i = 0, j = 0; i < a.length || j < b.length; union++) {
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                i++;
+            } else if (i >= a.length || a[i] > b[j]) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        int[] ids2 = new int[union];
+        double[] w2 = new double[union];
         int i = 0;
         int j = 0;
         int k = 0;
-        while (i < ids.length || j < other.ids.length) {
-            if (j >= other.ids.length || (i < ids.length && ids[i] < other.ids[j])) {
-                ids2[k] = ids[i];
+        while (i < a.length || j < b.length) {
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                ids2[k] = a[i];
                 w2[k++] = weights[i++];
-            } else if (i >= ids.length || ids[i] > other.ids[j]) {
-                ids2[k] = other.ids[j];
+            } else if (i >= a.length || a[i] > b[j]) {
+                ids2[k] = b[j];
                 w2[k++] = other.weights[j++];
             } else {
-                ids2[k] = ids[i];
+                ids2[k] = a[i];
                 w2[k++] = weights[i++] + other.weights[j++];
             }
         }
-        return new SparseVector(Arrays.copyOf(ids2, k), Arrays.copyOf(w2, k));
+        return new SparseVector(ids2, w2);
     }
 
     /** The {@code keep} heaviest terms, ids still ascending. */
