@@ -93,6 +93,7 @@ public final class StoryIndex implements StoryClusterer {
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
     private final double[] scratch = new double[1];
+    private final TitleFurniture titleFurniture;
     private int documents;
 
     public StoryIndex(Settings settings) {
@@ -103,6 +104,7 @@ public final class StoryIndex implements StoryClusterer {
         this.settings = settings;
         this.model = model;
         this.copies = new MinHashLsh(settings.duplicateJaccard(), settings.minhashPermutations(), settings.shingleWords());
+        this.titleFurniture = new TitleFurniture(settings.titleFurnitureRepeats());
     }
 
     @Override
@@ -189,7 +191,8 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
-    private Vectors vectorsOf(ClusterInput article) {
+    private Vectors vectorsOf(ClusterInput original) {
+        ClusterInput article = titleFurniture.strip(original);
         Features f = Features.of(article, settings);
         documents++;
         SparseVector all = weigh(f.counts, true);
