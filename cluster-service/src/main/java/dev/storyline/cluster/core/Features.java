@@ -1,8 +1,6 @@
 package dev.storyline.cluster.core;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +21,7 @@ final class Features {
             "according", "police", "officials", "authorities", "update", "updated", "photo", "video", "read", "click",
             "copyright", "associated", "press", "ap", "reuters", "news", "advertisement");
 
-    final Map<String, Double> counts = new HashMap<>();
+    final TermCounts counts = new TermCounts();
 
     /** Whether a term is a proper name (or a run of two). */
     static boolean isName(String term) {
@@ -82,18 +80,18 @@ final class Features {
             if (capitalised && !sentenceStart && lower.length() >= 2 && !NOT_NAMES.contains(lower)) {
                 String key = NameKeys.key(word);
                 if (key.length() >= 2) {
-                    counts.merge("#" + key, weight * s.nameWeight(), Double::sum);
+                    counts.add("#" + key, weight * s.nameWeight());
                     if (previousName != null) {
-                        counts.merge("##" + previousName + "_" + key, weight * s.nameWeight(), Double::sum);
+                        counts.add("##" + previousName + "_" + key, weight * s.nameWeight());
                     }
                     previousName = key;
                     sentenceStart = false;
                     continue;
                 }
             } else if (Character.isDigit(lower.charAt(0)) && lower.length() < 3) {
-                counts.merge("=" + lower, weight, Double::sum);
+                counts.add("=" + lower, weight);
             } else if (Text.isTerm(lower)) {
-                counts.merge(lower, weight, Double::sum);
+                counts.add(lower, weight);
             }
             sentenceStart = false;
             previousName = null;

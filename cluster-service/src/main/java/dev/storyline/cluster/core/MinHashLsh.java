@@ -229,7 +229,7 @@ public final class MinHashLsh {
         if (text == null) {
             return new long[0];
         }
-        long[] out = new long[64];
+        long[] out = new long[Math.max(16, text.length() / 5)];
         int n = 0;
         int len = text.length();
         int i = 0;

@@ -207,22 +207,26 @@ public final class StoryIndex implements StoryClusterer {
         return new Vectors(all, all.norm(isName), weigh(Features.ofTitle(article, settings).counts, false), rareNames);
     }
 
-    private SparseVector weigh(Map<String, Double> counts, boolean learn) {
+    private SparseVector weigh(TermCounts counts, boolean learn) {
         int n = counts.size();
         long[] packed = new long[n];
         double[] raw = new double[n];
         int k = 0;
-        for (Map.Entry<String, Double> e : counts.entrySet()) {
-            int id = vocabulary.computeIfAbsent(e.getKey(), t -> vocabulary.size());
+        for (int slot = 0; slot < counts.slots(); slot++) {
+            String term = counts.term(slot);
+            if (term == null) {
+                continue;
+            }
+            int id = vocabulary.computeIfAbsent(term, t -> vocabulary.size());
             if (id >= documentFrequency.length) {
                 documentFrequency = Arrays.copyOf(documentFrequency, documentFrequency.length * 2);
                 isName = Arrays.copyOf(isName, documentFrequency.length);
             }
             if (learn) {
                 documentFrequency[id]++;
-                isName[id] = Features.isName(e.getKey());
+                isName[id] = Features.isName(term);
             }
-            raw[k] = e.getValue();
+            raw[k] = counts.weight(slot);
             packed[k] = ((long) id << 32) | k;
             k++;
         }
@@ -253,7 +257,7 @@ public final class StoryIndex implements StoryClusterer {
      * {@code max-candidates} are scored in full.
      */
     private List<Story> candidates(SparseVector vector, int[] query) {
-        List<Story> touched = new ArrayList<>(query.length * settings.maxPostings());
+        List<Story> touched = new ArrayList<>(64);
         for (int term : query) {
             double w = vector.weightOf(term);
             Postings list = term < postings.length ? postings[term] : null;
