@@ -237,7 +237,9 @@ public final class StoryIndex implements StoryClusterer {
         for (int i = 0; i < n; i++) {
             int id = (int) (packed[i] >>> 32);
             double tf = raw[(int) packed[i]];
-            double idf = Math.log((1.0 + documents) / (1.0 + documentFrequency[id])) + 1;
+            // idf as if the index had started with idf-prior-documents articles that share no term: while it holds few
+            // articles, terms they all share still count (a young index would otherwise find every shared term common)
+            double idf = Math.log((1.0 + documents + settings.idfPriorDocuments()) / (1.0 + documentFrequency[id])) + 1;
             double w = (1 + Math.log(tf)) * idf;
             ids[i] = id;
             weights[i] = w;

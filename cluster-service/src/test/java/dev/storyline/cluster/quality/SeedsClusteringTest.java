@@ -61,6 +61,38 @@ class SeedsClusteringTest {
     }
 
     @Test
+    void theSeedsAreOneStoryInWhateverOrderTheyArrive() throws Exception {
+        List<OfflineClustering.Article> seeds = seeds(0);
+        List<List<OfflineClustering.Article>> orders = new ArrayList<>();
+        permute(new ArrayList<>(seeds), 0, orders);
+        assertEquals(120, orders.size());
+        for (List<OfflineClustering.Article> order : orders) {
+            List<OfflineClustering.Article> stream = new ArrayList<>();
+            long arrival = 0;
+            for (OfflineClustering.Article a : order) {
+                ClusterInput in = a.input();
+                stream.add(new OfflineClustering.Article(
+                        new ClusterInput(in.id(), in.title(), in.text(), in.published(), arrival++), a.story()));
+            }
+            OfflineClustering.Result r = OfflineClustering.cluster(stream, Clusterers.standard());
+            assertEquals(1, new HashSet<>(r.clusters().values()).size(),
+                    "one story when they arrive as " + order.stream().map(a -> a.input().id()).toList() + ": " + r.clusters());
+        }
+    }
+
+    private static void permute(List<OfflineClustering.Article> list, int from, List<List<OfflineClustering.Article>> out) {
+        if (from == list.size()) {
+            out.add(new ArrayList<>(list));
+            return;
+        }
+        for (int i = from; i < list.size(); i++) {
+            java.util.Collections.swap(list, from, i);
+            permute(list, from + 1, out);
+            java.util.Collections.swap(list, from, i);
+        }
+    }
+
+    @Test
     void mixedIntoGvcTheSeedsStayAStoryOfTheirOwn() throws Exception {
         List<OfflineClustering.Article> stream = new ArrayList<>(
                 OfflineClustering.read(SharedData.require("clustering-dev/gvc_dev.jsonl")));
