@@ -29,21 +29,7 @@ final class SparseVector {
         if (other.ids.length * 8 < ids.length) {
             return dotBySearch(other);
         }
-        int[] a = ids;
-        int[] b = other.ids;
-        int i = 0;
-        int j = 0;
-        double sum = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                sum += weights[i++] * other.weights[j++];
-            }
-        }
-        return sum;
+        return dot(other, null, null);
     }
 
     /** The dot product with a much shorter vector: its ids looked up here, each search starting after the last. */
@@ -64,7 +50,7 @@ final class SparseVector {
 
     /**
      * The dot product, and in {@code namesOut[0]} the part of it over name terms ({@code isName} by id), in one
-     * merge-join.
+     * merge-join; both may be null when only the dot product is wanted.
      */
     double dot(SparseVector other, boolean[] isName, double[] namesOut) {
         int[] a = ids;
@@ -81,12 +67,14 @@ final class SparseVector {
             } else {
                 double p = weights[i++] * other.weights[j++];
                 sum += p;
-                if (isName[a[i - 1]]) {
+                if (isName != null && isName[a[i - 1]]) {
                     names += p;
                 }
             }
         }
-        namesOut[0] = names;
+        if (namesOut != null) {
+            namesOut[0] = names;
+        }
         return sum;
     }
 
