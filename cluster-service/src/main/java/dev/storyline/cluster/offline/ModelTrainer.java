@@ -1,7 +1,6 @@
 package dev.storyline.cluster.offline;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,9 +161,5 @@ public final class ModelTrainer {
             b.append("undated.").append(StoryModel.FEATURES.get(i)).append('=').append(model.undated()[i]).append('\n');
         }
         return b.toString();
-    }
-
-    static StoryModel parse(String text) throws IOException {
-        return StoryModel.read(new StringReader(text));
     }
 }
