@@ -196,14 +196,14 @@ public final class StoryIndex implements StoryClusterer {
         Features f = Features.of(article, settings);
         documents++;
         SparseVector all = weigh(f.counts, true);
-        List<Integer> rare = new ArrayList<>();
-        for (int i = 0; i < all.ids.length; i++) {
-            int id = all.ids[i];
+        int[] rareNames = new int[all.ids.length];
+        int rare = 0;
+        for (int id : all.ids) {
             if (isName[id] && documentFrequency[id] <= settings.rareNameDocuments()) {
-                rare.add(id);
+                rareNames[rare++] = id;
             }
         }
-        int[] rareNames = rare.stream().mapToInt(Integer::intValue).toArray();
+        rareNames = Arrays.copyOf(rareNames, rare);
         return new Vectors(all, all.norm(isName), weigh(Features.ofTitle(article, settings).counts, false), rareNames);
     }
 
