@@ -1,63 +1,81 @@
 package dev.storyline.cluster.core;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * The raw term counts of an article, weighted by where they occur: words (lower-cased, no function words), short
- * numbers such as ages and counts ({@code =} + digits), proper names as spelling-tolerant keys ({@code #} +
+ * Reads an article's terms, weighted by where they occur: words (lower-cased, no function words), short numbers
+ * such as ages and counts ({@code =} + digits), proper names as spelling-tolerant keys ({@code #} +
  * {@link NameKeys}) and runs of two names such as a person's full name or a street ({@code ##} + both keys). The
  * title and the lead count more than the rest, and names more than words, because they are what survives rewording
- * and translation.
+ * and translation. Terms go straight from a character buffer to {@link Vocabulary} ids: no string per word. One
+ * instance per index, reused for every article (single writer).
  */
 final class Features {
 
     /** Capitalised words that are not names of people or places. */
-    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+    private static final String[] NOT_NAMES = { "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
             "his", "her", "their", "this", "that", "these", "those", "there", "in", "on", "at", "for", "but", "and",
             "or", "if", "when", "after", "before", "as", "by", "with", "from", "of", "to", "mr", "mrs", "ms", "dr",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "according", "police", "officials", "authorities", "update", "updated", "photo", "video", "read", "click",
-            "copyright", "associated", "press", "ap", "reuters", "news", "advertisement");
+            "copyright", "associated", "press", "ap", "reuters", "news", "advertisement" };
 
-    final TermCounts counts = new TermCounts();
+    /** The commonest function words: never terms. */
+    private static final String[] STOP_WORDS = { "the", "and", "for", "that", "with", "was", "were", "are", "has",
+            "have", "had", "from", "this", "which", "their", "they", "his", "her", "she", "its", "but", "not", "been",
+            "will", "would", "said", "say", "says", "who", "about", "after", "over", "than", "also", "into", "more",
+            "one", "two", "out", "when", "what", "there", "our", "can", "could", "all", "new", "other", "some", "them" };
 
-    /** Whether a term is a proper name (or a run of two). */
-    static boolean isName(String term) {
-        return term.charAt(0) == '#';
-    }
+    private final Vocabulary vocabulary;
+    private final Settings settings;
+    /** The article's terms: all of them (title and lead weighted up), and the title's alone. */
+    final TermCounts all = new TermCounts();
+    final TermCounts title = new TermCounts();
+    private char[] word = new char[64];
+    private char[] term = new char[130];
+    private char[] key = new char[64];
+    private char[] previousName = new char[64];
+    private int previousLength = -1;
 
-    static Features of(ClusterInput a, Settings s) {
-        Features f = new Features();
-        f.add(a.title(), s.titleWeight(), s);
-        String text = a.text() == null ? "" : a.text();
-        int leadEnd = Math.min(text.length(), s.leadChars());
-        f.add(text.substring(0, leadEnd), s.leadWeight(), s);
-        f.add(text.substring(leadEnd), 1, s);
-        return f;
-    }
-
-    /** The title's terms alone. */
-    static Features ofTitle(ClusterInput a, Settings s) {
-        Features f = new Features();
-        f.add(a.title(), 1, s);
-        return f;
-    }
-
-    private void add(String text, double weight, Settings s) {
-        if (text == null || text.isEmpty()) {
-            return;
+    Features(Vocabulary vocabulary, Settings settings) {
+        this.vocabulary = vocabulary;
+        this.settings = settings;
+        for (String w : NOT_NAMES) {
+            vocabulary.flag(vocabulary.intern(w), Vocabulary.NOT_A_NAME);
         }
-        int n = text.length();
-        int i = 0;
+        for (String w : STOP_WORDS) {
+            vocabulary.flag(vocabulary.intern(w), Vocabulary.STOP_WORD);
+        }
+    }
+
+    /** Reads the article into {@link #all} and {@link #title}, clearing what they held. */
+    void read(ClusterInput a) {
+        all.clear();
+        title.clear();
+        add(a.title(), settings.titleWeight(), 1);
+        String text = a.text() == null ? "" : a.text();
+        int leadEnd = Math.min(text.length(), settings.leadChars());
+        add(text, 0, leadEnd, settings.leadWeight(), 0);
+        add(text, leadEnd, text.length(), 1, 0);
+    }
+
+    private void add(String text, double weight, double titleWeight) {
+        if (text != null) {
+            add(text, 0, text.length(), weight, titleWeight);
+        }
+    }
+
+    /** Adds the terms of text[from, to) with the given weight to {@link #all}, and with titleWeight to the title. */
+    private void add(String text, int from, int n, double weight, double titleWeight) {
+        int i = from;
         boolean sentenceStart = true;
-        String previousName = null;
+        previousLength = -1;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
                 if (c != ' ' && c != '-' && c != '.') {
-                    previousName = null;
+                    previousLength = -1;
                 }
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' || c == '“' || c == ':') {
                     sentenceStart = true;
@@ -70,31 +88,101 @@ final class Features {
                     || (text.charAt(i) == '\'' && i + 1 < n && Character.isLetter(text.charAt(i + 1))))) {
                 i++;
             }
-            String word = text.substring(start, i);
-            String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("'s")) {
-                lower = lower.substring(0, lower.length() - 2);
-                word = word.substring(0, word.length() - 2);
+            int end = i;
+            if (end - start >= 2 && text.charAt(end - 2) == '\'' && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
+                end -= 2; // possessive
             }
-            boolean capitalised = Character.isUpperCase(word.charAt(0));
-            if (capitalised && !sentenceStart && lower.length() >= 2 && !NOT_NAMES.contains(lower)) {
-                String key = NameKeys.key(word);
-                if (key.length() >= 2) {
-                    counts.add("#" + key, weight * s.nameWeight());
-                    if (previousName != null) {
-                        counts.add("##" + previousName + "_" + key, weight * s.nameWeight());
+            int length = lowerCase(text, start, end);
+            if (length == 0) {
+                sentenceStart = false;
+                previousLength = -1;
+                continue;
+            }
+            int lowerHash = Vocabulary.hash(word, length);
+            int lowerId = vocabulary.find(word, length, lowerHash);
+            byte flags = lowerId < 0 ? 0 : vocabulary.flags(lowerId);
+            boolean capitalised = Character.isUpperCase(text.charAt(start));
+            if (capitalised && !sentenceStart && length >= 2 && (flags & Vocabulary.NOT_A_NAME) == 0) {
+                int keyLength = NameKeys.key(text, start, end, key);
+                if (keyLength >= 2) {
+                    double w = weight * settings.nameWeight();
+                    double tw = titleWeight * settings.nameWeight();
+                    term[0] = '#';
+                    System.arraycopy(key, 0, term, 1, keyLength);
+                    count(term, keyLength + 1, w, tw, true);
+                    if (previousLength >= 0) {
+                        term[1] = '#';
+                        System.arraycopy(previousName, 0, term, 2, previousLength);
+                        term[previousLength + 2] = '_';
+                        System.arraycopy(key, 0, term, previousLength + 3, keyLength);
+                        count(term, previousLength + keyLength + 3, w, tw, true);
                     }
+                    char[] swap = previousName;
                     previousName = key;
+                    key = swap;
+                    previousLength = keyLength;
                     sentenceStart = false;
                     continue;
                 }
-            } else if (Character.isDigit(lower.charAt(0)) && lower.length() < 3) {
-                counts.add("=" + lower, weight);
-            } else if (Text.isTerm(lower)) {
-                counts.add(lower, weight);
+            } else if (Character.isDigit(word[0]) && length < 3) {
+                term[0] = '=';
+                System.arraycopy(word, 0, term, 1, length);
+                count(term, length + 1, weight, titleWeight, false);
+            } else if (length >= 3 && (flags & Vocabulary.STOP_WORD) == 0) {
+                int id = lowerId >= 0 ? lowerId : vocabulary.intern(word, length, lowerHash);
+                add(id, weight, titleWeight);
             }
             sentenceStart = false;
-            previousName = null;
+            previousLength = -1;
+        }
+    }
+
+    /** text[start, end) lower-cased into {@link #word}; its length. */
+    private int lowerCase(String text, int start, int end) {
+        int length = end - start;
+        boolean ascii = true;
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (!ascii) {
+            String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+            length = lower.length();
+            ensureWord(length);
+            lower.getChars(0, length, word, 0);
+            return length;
+        }
+        ensureWord(length);
+        for (int k = 0; k < length; k++) {
+            char c = text.charAt(start + k);
+            word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return length;
+    }
+
+    private void ensureWord(int length) {
+        if (length > word.length) {
+            word = new char[length];
+            key = new char[length];
+            term = new char[2 * length + 3];
+            previousName = java.util.Arrays.copyOf(previousName, length);
+        }
+    }
+
+    private void count(char[] chars, int length, double weight, double titleWeight, boolean name) {
+        int id = vocabulary.intern(chars, length, Vocabulary.hash(chars, length));
+        if (name) {
+            vocabulary.flag(id, Vocabulary.NAME);
+        }
+        add(id, weight, titleWeight);
+    }
+
+    private void add(int id, double weight, double titleWeight) {
+        all.add(id, weight);
+        if (titleWeight > 0) {
+            title.add(id, titleWeight);
         }
     }
 }

@@ -55,6 +55,48 @@ public final class NameKeys {
         return key.toString();
     }
 
+    /**
+     * The key of text[start, end), written to {@code out} (which must hold end - start characters); its length.
+     * The same key as {@link #key(String)}, without building strings for an ASCII name.
+     */
+    static int key(String text, int start, int end, char[] out) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= 0x80) {
+                String k = key(text.substring(start, end));
+                int n = Math.min(k.length(), out.length);
+                k.getChars(0, n, out, 0);
+                return n;
+            }
+        }
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            char c = lower(text.charAt(i));
+            if (c == 'p' && i + 1 < end && lower(text.charAt(i + 1)) == 'h') {
+                c = 'f';
+                i++;
+            } else {
+                c = switch (c) {
+                    case 'c', 'q', 'x' -> 'k';
+                    case 'w' -> 'v';
+                    case 'y', 'j' -> 'i';
+                    case 'z' -> 's';
+                    default -> c;
+                };
+            }
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+            if (!letterOrDigit || (n > 0 && vowel) || (n > 0 && out[n - 1] == c)) {
+                continue;
+            }
+            out[n++] = c;
+        }
+        return n;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {

@@ -19,6 +19,24 @@ public record Settings(double joinThreshold, double mergeThreshold, double title
         return load(Map.of());
     }
 
+    /**
+     * The settings with {@code -Dstoryline.cluster.<key>=<value>} system properties as overrides, for the offline
+     * tools (the service passes its own configuration to {@link #load}).
+     */
+    public static Settings fromSystemProperties() {
+        return load(systemOverrides());
+    }
+
+    /** The {@code storyline.cluster.*} system properties, keys without the prefix. */
+    public static Map<String, String> systemOverrides() {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
+                .forEach(k -> overrides.put(k.substring(PREFIX.length()), System.getProperty(k)));
+        return overrides;
+    }
+
+    private static final String PREFIX = "storyline.cluster.";
+
     public static Settings load(Map<String, String> overrides) {
         Properties p = new Properties();
         try (InputStream in = Settings.class.getResourceAsStream("/cluster/clustering.properties")) {

@@ -3,8 +3,8 @@ package dev.storyline.cluster.core;
 import java.util.Arrays;
 
 /**
- * A sparse vector over term ids: ids ascending, with their weights. Dot products are merge-joins of two sorted
- * arrays, with no hashing and no boxing.
+ * A sparse vector over term ids: ids ascending, with their weights; sums are merge-joins of two sorted arrays, with
+ * no hashing and no boxing.
  */
 final class SparseVector {
 
@@ -20,62 +20,6 @@ final class SparseVector {
 
     int size() {
         return ids.length;
-    }
-
-    double dot(SparseVector other) {
-        if (ids.length * 8 < other.ids.length) {
-            return other.dotBySearch(this);
-        }
-        if (other.ids.length * 8 < ids.length) {
-            return dotBySearch(other);
-        }
-        return dot(other, null, null);
-    }
-
-    /** The dot product with a much shorter vector: its ids looked up here, each search starting after the last. */
-    private double dotBySearch(SparseVector shorter) {
-        double sum = 0;
-        int from = 0;
-        for (int k = 0; k < shorter.ids.length && from < ids.length; k++) {
-            int at = Arrays.binarySearch(ids, from, ids.length, shorter.ids[k]);
-            if (at >= 0) {
-                sum += weights[at] * shorter.weights[k];
-                from = at + 1;
-            } else {
-                from = -at - 1;
-            }
-        }
-        return sum;
-    }
-
-    /**
-     * The dot product, and in {@code namesOut[0]} the part of it over name terms ({@code isName} by id), in one
-     * merge-join; both may be null when only the dot product is wanted.
-     */
-    double dot(SparseVector other, boolean[] isName, double[] namesOut) {
-        int[] a = ids;
-        int[] b = other.ids;
-        int i = 0;
-        int j = 0;
-        double sum = 0;
-        double names = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                double p = weights[i++] * other.weights[j++];
-                sum += p;
-                if (isName != null && isName[a[i - 1]]) {
-                    names += p;
-                }
-            }
-        }
-        if (namesOut != null) {
-            namesOut[0] = names;
-        }
-        return sum;
     }
 
     /** The norm of the part over name terms. */
@@ -186,11 +130,6 @@ final class SparseVector {
             out[i] = ids[ids.length - 1 - (int) packed[packed.length - 1 - i]];
         }
         return out;
-    }
-
-    double weightOf(int id) {
-        int at = Arrays.binarySearch(ids, id);
-        return at < 0 ? 0 : weights[at];
     }
 
     private double kthLargest(int k) {

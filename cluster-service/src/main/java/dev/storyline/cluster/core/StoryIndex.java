@@ -26,6 +26,8 @@ public final class StoryIndex implements StoryClusterer {
 
     private static final class Story {
         final String id;
+        /** Position in {@link #byNumber}, and in the posting lists. */
+        final int number;
         SparseVector centroid = SparseVector.EMPTY;
         double norm;
         double nameNorm;
@@ -34,42 +36,40 @@ public final class StoryIndex implements StoryClusterer {
         LocalDate first;
         LocalDate last;
         int size;
-        String mergedInto;
-        /** Scratch: the query weight shared with the article being placed. */
-        double shared;
+        Story mergedInto;
 
-        Story(String id) {
+        Story(String id, int number) {
             this.id = id;
+            this.number = number;
         }
     }
 
     /**
-     * A term's posting list: at most {@code capacity} stories, the least recently joined first. A common term
-     * keeps its lookup cost bounded: when full, the least recently joined story leaves.
+     * A term's posting list: the numbers of at most {@code capacity} stories, the least recently joined first. A
+     * common term keeps its lookup cost bounded: when full, the least recently joined story leaves. The array grows
+     * as needed, since most terms point to one or two stories.
      */
     private static final class Postings {
-        final Story[] stories;
+        int[] stories = new int[2];
         int size;
 
-        Postings(int capacity) {
-            stories = new Story[capacity];
-        }
-
         /** The story has just been joined under this term: it moves to the end. */
-        void joined(Story story) {
+        void joined(int story, int capacity) {
             remove(story);
-            if (size == stories.length) {
+            if (size == capacity) {
                 System.arraycopy(stories, 1, stories, 0, size - 1);
                 size--;
+            } else if (size == stories.length) {
+                stories = Arrays.copyOf(stories, Math.min(capacity, 2 * size));
             }
             stories[size++] = story;
         }
 
-        boolean remove(Story story) {
+        boolean remove(int story) {
             for (int i = 0; i < size; i++) {
                 if (stories[i] == story) {
                     System.arraycopy(stories, i + 1, stories, i, size - i - 1);
-                    stories[--size] = null;
+                    size--;
                     return true;
                 }
             }
@@ -83,16 +83,28 @@ public final class StoryIndex implements StoryClusterer {
 
     private final Settings settings;
     private final StoryModel model;
-    /** Term ids; document frequencies and whether the term is a name, by id. */
-    private final Map<String, Integer> vocabulary = new HashMap<>();
+    /** Term ids (and whether a term is a name); document frequencies by id. */
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final Features features;
     private int[] documentFrequency = new int[1024];
-    private boolean[] isName = new boolean[1024];
+    private boolean[] isName;
     /** By term id: the stories most recently joined under that term, oldest first. */
     private Postings[] postings = new Postings[1024];
     private final Map<String, Story> stories = new HashMap<>();
+    /** Stories by number; for each, the query weight it shares with the article being placed (scratch). */
+    private Story[] byNumber = new Story[1024];
+    private double[] shared = new double[1024];
+    /** By number: the number of the story it was merged into, or its own (posting lists may still name it). */
+    private int[] forward = new int[1024];
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
-    private final double[] scratch = new double[1];
+    /**
+     * The article being placed, spread out by term id (zero elsewhere): its weights, the weights of its names, its
+     * title's weights. A dot product with a story is then one pass over the story's terms, with no search.
+     */
+    private double[] probe = new double[1024];
+    private double[] probeNames = new double[1024];
+    private double[] probeTitle = new double[1024];
     private final TitleFurniture titleFurniture;
     private int documents;
 
@@ -105,6 +117,7 @@ public final class StoryIndex implements StoryClusterer {
         this.model = model;
         this.copies = new MinHashLsh(settings.duplicateJaccard(), settings.minhashPermutations(), settings.shingleWords());
         this.titleFurniture = new TitleFurniture(settings.titleFurnitureRepeats());
+        this.features = new Features(vocabulary, settings);
     }
 
     @Override
@@ -115,7 +128,8 @@ public final class StoryIndex implements StoryClusterer {
         double bestScore = Double.NEGATIVE_INFINITY;
         Story second = null;
         double secondScore = Double.NEGATIVE_INFINITY;
-        for (Story candidate : candidates(v.all, query)) {
+        spread(v, true);
+        for (Story candidate : candidates(query)) {
             double[] x = features(v, candidate, article.published());
             if (x == null) {
                 continue;
@@ -131,11 +145,11 @@ public final class StoryIndex implements StoryClusterer {
                 secondScore = score;
             }
         }
+        spread(v, false);
         boolean newStory = best == null || bestScore < settings.joinThreshold();
         List<String> merged = new ArrayList<>();
         if (newStory) {
-            best = new Story("s-" + article.id());
-            stories.put(best.id, best);
+            best = story("s-" + article.id());
         } else if (second != null && secondScore >= settings.mergeThreshold()) {
             Story keep = best.first != null && second.first != null && second.first.isBefore(best.first) ? second : best;
             Story fold = keep == best ? second : best;
@@ -152,7 +166,7 @@ public final class StoryIndex implements StoryClusterer {
     @Override
     public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
         Vectors v = vectorsOf(article);
-        Story story = stories.computeIfAbsent(storyId, Story::new);
+        Story story = story(storyId);
         copies.add(article.id(), article.text(), article.published(), article.arrival());
         add(story, article, v, v.all.topIds(settings.queryTerms()));
     }
@@ -165,13 +179,15 @@ public final class StoryIndex implements StoryClusterer {
         Vectors v = vectorsOf(article);
         int[] query = v.all.topIds(settings.queryTerms());
         List<Candidate> out = new ArrayList<>();
-        for (Story candidate : candidates(v.all, query)) {
+        spread(v, true);
+        for (Story candidate : candidates(query)) {
             double[] x = features(v, candidate, article.published());
             if (x != null) {
                 out.add(new Candidate(candidate.id, x, datedPair(article, candidate)));
             }
         }
-        add(stories.computeIfAbsent(storyId, Story::new), article, v, query);
+        spread(v, false);
+        add(story(storyId), article, v, query);
         return out;
     }
 
@@ -184,18 +200,37 @@ public final class StoryIndex implements StoryClusterer {
     public String storyOf(String articleId) {
         String id = storyOfArticle.get(articleId);
         Story s = id == null ? null : stories.get(id);
-        while (s != null && s.mergedInto != null) {
-            s = stories.get(s.mergedInto);
+        return s == null ? id : live(s).id;
+    }
+
+    /** Spreads the article's vectors into {@link #probe} and the like, or clears them again. */
+    private void spread(Vectors v, boolean on) {
+        if (probe.length < vocabulary.size()) {
+            int n = Math.max(vocabulary.size(), 2 * probe.length);
+            probe = new double[n];
+            probeNames = new double[n];
+            probeTitle = new double[n];
         }
-        return s == null ? id : s.id;
+        int[] ids = v.all.ids;
+        for (int i = 0; i < ids.length; i++) {
+            double w = on ? v.all.weights[i] : 0;
+            probe[ids[i]] = w;
+            probeNames[ids[i]] = isName[ids[i]] ? w : 0;
+        }
+        for (int i = 0; i < v.title.ids.length; i++) {
+            probeTitle[v.title.ids[i]] = on ? v.title.weights[i] : 0;
+        }
     }
 
     /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
     private Vectors vectorsOf(ClusterInput original) {
-        ClusterInput article = titleFurniture.strip(original);
-        Features f = Features.of(article, settings);
+        features.read(titleFurniture.strip(original));
+        isName = vocabulary.names();
+        if (documentFrequency.length < vocabulary.size()) {
+            documentFrequency = Arrays.copyOf(documentFrequency, Math.max(vocabulary.size(), 2 * documentFrequency.length));
+        }
         documents++;
-        SparseVector all = weigh(f.counts, true);
+        SparseVector all = weigh(features.all, true);
         int[] rareNames = new int[all.ids.length];
         int rare = 0;
         for (int id : all.ids) {
@@ -204,44 +239,27 @@ public final class StoryIndex implements StoryClusterer {
             }
         }
         rareNames = Arrays.copyOf(rareNames, rare);
-        return new Vectors(all, all.norm(isName), weigh(Features.ofTitle(article, settings).counts, false), rareNames);
+        return new Vectors(all, all.norm(isName), weigh(features.title, false), rareNames);
     }
 
     private SparseVector weigh(TermCounts counts, boolean learn) {
         int n = counts.size();
-        long[] packed = new long[n];
-        double[] raw = new double[n];
-        int k = 0;
-        for (int slot = 0; slot < counts.slots(); slot++) {
-            String term = counts.term(slot);
-            if (term == null) {
-                continue;
-            }
-            int id = vocabulary.computeIfAbsent(term, t -> vocabulary.size());
-            if (id >= documentFrequency.length) {
-                documentFrequency = Arrays.copyOf(documentFrequency, documentFrequency.length * 2);
-                isName = Arrays.copyOf(isName, documentFrequency.length);
-            }
-            if (learn) {
-                documentFrequency[id]++;
-                isName[id] = Features.isName(term);
-            }
-            raw[k] = counts.weight(slot);
-            packed[k] = ((long) id << 32) | k;
-            k++;
-        }
-        Arrays.sort(packed);
         int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = counts.id(i);
+        }
+        Arrays.sort(ids);
         double[] weights = new double[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            int id = (int) (packed[i] >>> 32);
-            double tf = raw[(int) packed[i]];
+            int id = ids[i];
+            if (learn) {
+                documentFrequency[id]++;
+            }
             // idf as if the index had started with idf-prior-documents articles that share no term: while it holds few
             // articles, terms they all share still count (a young index would otherwise find every shared term common)
             double idf = Math.log((1.0 + documents + settings.idfPriorDocuments()) / (1.0 + documentFrequency[id])) + 1;
-            double w = (1 + Math.log(tf)) * idf;
-            ids[i] = id;
+            double w = (1 + Math.log(counts.weight(id))) * idf;
             weights[i] = w;
             norm += w * w;
         }
@@ -256,30 +274,37 @@ public final class StoryIndex implements StoryClusterer {
 
     /**
      * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
-     * {@code max-candidates} are scored in full.
+     * {@code max-candidates} are scored in full. The article must be spread into {@link #probe}.
      */
-    private List<Story> candidates(SparseVector vector, int[] query) {
-        List<Story> touched = new ArrayList<>(64);
+    private List<Story> candidates(int[] query) {
+        int[] touched = new int[64];
+        int count = 0;
         for (int term : query) {
-            double w = vector.weightOf(term);
+            double w = probe[term];
             Postings list = term < postings.length ? postings[term] : null;
             int size = list == null ? 0 : list.size;
             for (int k = 0; k < size; k++) {
-                Story live = live(list.stories[k]);
-                if (live.shared == 0) {
-                    touched.add(live);
+                int live = list.stories[k];
+                while (forward[live] != live) {
+                    live = forward[live];
                 }
-                live.shared += w;
+                if (shared[live] == 0) {
+                    if (count == touched.length) {
+                        touched = Arrays.copyOf(touched, 2 * count);
+                    }
+                    touched[count++] = live;
+                }
+                shared[live] += w;
             }
         }
         int keep = settings.maxCandidates();
         double cut = Double.NEGATIVE_INFINITY;
-        if (touched.size() > keep) {
+        if (count > keep) {
             // the keep-th largest shared weight: the smallest of the best `keep` seen, kept sorted ascending
             double[] best = new double[keep];
             Arrays.fill(best, Double.NEGATIVE_INFINITY);
-            for (Story s : touched) {
-                double w = s.shared;
+            for (int t = 0; t < count; t++) {
+                double w = shared[touched[t]];
                 if (w > best[0]) {
                     int at = 0;
                     while (at + 1 < keep && best[at + 1] < w) {
@@ -291,25 +316,42 @@ public final class StoryIndex implements StoryClusterer {
             }
             cut = best[0];
         }
-        List<Story> out = new ArrayList<>(Math.min(keep, touched.size()));
-        for (Story s : touched) {
-            if (s.shared > cut) {
-                out.add(s);
+        List<Story> out = new ArrayList<>(Math.min(keep, count));
+        for (int t = 0; t < count; t++) {
+            if (shared[touched[t]] > cut) {
+                out.add(byNumber[touched[t]]);
             }
         }
         // ties at the cut: those found first (most recently joined under the heaviest term) fill what is left
-        for (Story s : touched) {
-            if (s.shared == cut && out.size() < keep) {
-                out.add(s);
+        for (int t = 0; t < count; t++) {
+            if (shared[touched[t]] == cut && out.size() < keep) {
+                out.add(byNumber[touched[t]]);
             }
-            s.shared = 0;
+            shared[touched[t]] = 0;
         }
         return out;
     }
 
-    private Story live(Story s) {
+    /** A new story, or the one with this id. */
+    private Story story(String id) {
+        Story s = stories.get(id);
+        if (s == null) {
+            s = new Story(id, stories.size());
+            stories.put(id, s);
+            if (s.number == byNumber.length) {
+                byNumber = Arrays.copyOf(byNumber, 2 * s.number);
+                shared = Arrays.copyOf(shared, 2 * s.number);
+                forward = Arrays.copyOf(forward, 2 * s.number);
+            }
+            byNumber[s.number] = s;
+            forward[s.number] = s.number;
+        }
+        return live(s);
+    }
+
+    private static Story live(Story s) {
         while (s.mergedInto != null) {
-            s = stories.get(s.mergedInto);
+            s = s.mergedInto;
         }
         return s;
     }
@@ -333,13 +375,25 @@ public final class StoryIndex implements StoryClusterer {
             }
         }
         double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
-        double dot = v.all.dot(story.centroid, isName, scratch);
-        double names = scratch[0];
+        double dot = 0;
+        double names = 0;
+        int[] ids = story.centroid.ids;
+        double[] weights = story.centroid.weights;
+        for (int i = 0; i < ids.length; i++) {
+            dot += weights[i] * probe[ids[i]];
+            names += weights[i] * probeNames[ids[i]];
+        }
+        double titleDot = 0;
+        int[] titleIds = story.titles.ids;
+        double[] titleWeights = story.titles.weights;
+        for (int i = 0; i < titleIds.length; i++) {
+            titleDot += titleWeights[i] * probeTitle[titleIds[i]];
+        }
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
         double centroid = story.norm == 0 ? 0 : dot / story.norm;
         double centroidNames = v.nameNorm == 0 || story.nameNorm == 0 ? 0 : names / (v.nameNorm * story.nameNorm);
         double centroidWords = wordNorm == 0 || storyWordNorm == 0 ? 0 : (dot - names) / (wordNorm * storyWordNorm);
-        double title = story.titleNorm == 0 ? 0 : v.title.dot(story.titles) / story.titleNorm;
+        double title = story.titleNorm == 0 ? 0 : titleDot / story.titleNorm;
         int rare = 0;
         for (int id : v.rareNames) {
             if (story.centroid.contains(id)) {
@@ -363,9 +417,9 @@ public final class StoryIndex implements StoryClusterer {
                 postings = Arrays.copyOf(postings, Math.max(term + 1, postings.length * 2));
             }
             if (postings[term] == null) {
-                postings[term] = new Postings(settings.maxPostings());
+                postings[term] = new Postings();
             }
-            postings[term].joined(story);
+            postings[term].joined(story.number, settings.maxPostings());
         }
         LocalDate day = article.published();
         if (day != null) {
@@ -394,8 +448,8 @@ public final class StoryIndex implements StoryClusterer {
         keep.titles = keep.titles.plus(fold.titles);
         for (int term : fold.centroid.ids) {
             Postings list = term < postings.length ? postings[term] : null;
-            if (list != null && list.remove(fold)) {
-                list.joined(keep);
+            if (list != null && list.remove(fold.number)) {
+                list.joined(keep.number, settings.maxPostings());
             }
         }
         refresh(keep);
@@ -404,7 +458,8 @@ public final class StoryIndex implements StoryClusterer {
             keep.first = keep.first == null || fold.first.isBefore(keep.first) ? fold.first : keep.first;
             keep.last = keep.last == null || fold.last.isAfter(keep.last) ? fold.last : keep.last;
         }
-        fold.mergedInto = keep.id;
+        fold.mergedInto = keep;
+        forward[fold.number] = keep.number;
         fold.centroid = SparseVector.EMPTY;
         fold.titles = SparseVector.EMPTY;
     }

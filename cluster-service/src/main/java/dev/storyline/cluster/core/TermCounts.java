@@ -1,64 +1,47 @@
 package dev.storyline.cluster.core;
 
-/** Term weights summed per term: an open-addressing table of strings to doubles, with no boxing. */
+import java.util.Arrays;
+
+/**
+ * Term weights summed per term id for one article: a dense array by id plus the list of ids touched, so that adding
+ * is one array write and clearing costs only what was touched. Reused from article to article.
+ */
 final class TermCounts {
 
-    private String[] keys = new String[128];
-    private double[] values = new double[128];
+    private double[] weights = new double[1024];
+    private int[] touched = new int[256];
     private int size;
 
-    void add(String term, double weight) {
-        if (2 * (size + 1) > keys.length) {
-            grow();
+    void add(int id, double weight) {
+        if (id >= weights.length) {
+            weights = Arrays.copyOf(weights, Math.max(id + 1, weights.length * 2));
         }
-        int mask = keys.length - 1;
-        int at = spread(term.hashCode()) & mask;
-        while (keys[at] != null && !keys[at].equals(term)) {
-            at = (at + 1) & mask;
+        if (weights[id] == 0) {
+            if (size == touched.length) {
+                touched = Arrays.copyOf(touched, size * 2);
+            }
+            touched[size++] = id;
         }
-        if (keys[at] == null) {
-            keys[at] = term;
-            size++;
-        }
-        values[at] += weight;
+        weights[id] += weight;
     }
 
     int size() {
         return size;
     }
 
-    /** The table's slots: a slot holds a term when {@link #term} is not null. */
-    int slots() {
-        return keys.length;
+    /** The i-th distinct id added. */
+    int id(int i) {
+        return touched[i];
     }
 
-    String term(int slot) {
-        return keys[slot];
+    double weight(int id) {
+        return weights[id];
     }
 
-    double weight(int slot) {
-        return values[slot];
-    }
-
-    private void grow() {
-        String[] oldKeys = keys;
-        double[] oldValues = values;
-        keys = new String[oldKeys.length * 2];
-        values = new double[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int at = spread(oldKeys[i].hashCode()) & mask;
-                while (keys[at] != null) {
-                    at = (at + 1) & mask;
-                }
-                keys[at] = oldKeys[i];
-                values[at] = oldValues[i];
-            }
+    void clear() {
+        for (int i = 0; i < size; i++) {
+            weights[touched[i]] = 0;
         }
-    }
-
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+        size = 0;
     }
 }

@@ -55,9 +55,7 @@ public final class ModelTrainer {
             System.exit(2);
         }
         // -Dstoryline.cluster.<key>=<value> overrides a setting of cluster/clustering.properties, as in the service
-        Map<String, String> overrides = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("storyline.cluster."))
-                .forEach(k -> overrides.put(k.substring("storyline.cluster.".length()), System.getProperty(k)));
+        Map<String, String> overrides = Settings.systemOverrides();
         Settings settings = Settings.load(overrides);
         Map<Path, List<OfflineClustering.Article>> train = new LinkedHashMap<>();
         Map<Path, List<OfflineClustering.Article>> test = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import dev.storyline.cluster.core.ClusterInput;
 import dev.storyline.cluster.core.Decision;
 import dev.storyline.cluster.core.StoryClusterer;
 import dev.storyline.cluster.core.Clusterers;
+import dev.storyline.cluster.core.Settings;
 
 /**
  * Offline mode: clusters a JSONL file in the clustering-dev format ({@code id, title, text, published, ...}) in
@@ -97,7 +98,8 @@ public final class OfflineClustering {
         }
         List<Article> articles = read(Path.of(files.get(0)));
         long started = System.nanoTime();
-        Result result = cluster(articles, Clusterers.standard());
+        // -Dstoryline.cluster.<key>=<value> (CLUSTER_JAVA_OPTS) overrides a setting, as in the service
+        Result result = cluster(articles, Clusterers.standard(Settings.fromSystemProperties()));
         double seconds = (System.nanoTime() - started) / 1e9;
         try (BufferedWriter w = new BufferedWriter(files.size() == 2
                 ? Files.newBufferedWriter(Path.of(files.get(1)), StandardCharsets.UTF_8)

@@ -1,0 +1,88 @@
+package dev.storyline.cluster.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+class FeaturesTest {
+
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final Features features = new Features(vocabulary, Settings.defaults());
+
+    private Map<String, Double> terms(TermCounts counts) {
+        Map<String, Double> out = new TreeMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            out.put(vocabulary.term(counts.id(i)), counts.weight(counts.id(i)));
+        }
+        return out;
+    }
+
+    @Test
+    void wordsNumbersNamesAndNameRunsBecomeTerms() {
+        features.read(new ClusterInput("a", "", "A gunman shot 3 people in Oak Cliff on Tuesday. Police said Jamal "
+                + "Grynkewich's car was found.", null, 0));
+        Map<String, Double> t = terms(features.all);
+        double lead = Settings.defaults().leadWeight();
+        double name = lead * Settings.defaults().nameWeight();
+        assertEquals(lead, t.get("gunman"));
+        assertEquals(lead, t.get("=3"), "a short number");
+        assertEquals(name, t.get("#klf"), "Cliff (Oak opens no sentence: it is a name too)");
+        assertEquals(name, t.get("#ok"));
+        assertEquals(name, t.get("##ok_klf"), "a run of two names");
+        assertEquals(name, t.get("#grnkvkh"), "the possessive is dropped");
+        assertEquals(name, t.get("##iml_grnkvkh"));
+        assertFalse(t.containsKey("said"), "a function word");
+        assertFalse(t.containsKey("#tsd"), "a weekday is not a name");
+        assertFalse(t.containsKey("#plc"), "police is a word, even capitalised");
+        assertTrue(t.containsKey("police"));
+        assertFalse(t.containsKey("#gnmn"), "the first word of a sentence is not taken for a name");
+    }
+
+    @Test
+    void theTitleCountsTwiceInAllAndAloneInTheTitleVector() {
+        features.read(new ClusterInput("a", "Shooting in Dallas", "Body text.", null, 0));
+        assertEquals(Settings.defaults().titleWeight(), terms(features.all).get("shooting"));
+        assertEquals(Map.of("shooting", 1.0, "#dls", Settings.defaults().nameWeight()), terms(features.title));
+        features.read(new ClusterInput("b", "Other", "Text.", null, 0));
+        assertFalse(terms(features.all).containsKey("shooting"), "each article starts afresh");
+    }
+
+    @Test
+    void transliterationsShareOneTermId() {
+        features.read(new ClusterInput("a", "", "Then Zelensky met Grinkevich and Caine.", null, 0));
+        Map<String, Double> first = terms(features.all);
+        features.read(new ClusterInput("b", "", "Then Zelenskyy met Grynkewich and Kane.", null, 0));
+        assertEquals(first.keySet(), terms(features.all).keySet());
+    }
+
+    @Test
+    void theBufferedNameKeyIsTheStringKey() {
+        char[] out = new char[64];
+        for (String name : new String[] { "Grynkewich", "Zelenskyy", "Philadelphia", "O'Brien", "McQueen", "Xavier",
+                "Jiménez", "Dragone", "AAA", "Ph", "Łódź" }) {
+            int n = NameKeys.key(name, 0, name.length(), out);
+            assertEquals(NameKeys.key(name), new String(out, 0, n), name);
+        }
+    }
+
+    @Test
+    void theVocabularyGivesEachTermOneIdAndFindsItFromABuffer() {
+        Vocabulary v = new Vocabulary();
+        int[] ids = new int[5000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = v.intern("term" + i);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            char[] chars = ("term" + i).toCharArray();
+            assertEquals(ids[i], v.find(chars, chars.length, Vocabulary.hash(chars, chars.length)));
+            assertEquals("term" + i, v.term(ids[i]));
+        }
+        char[] missing = "absent".toCharArray();
+        assertEquals(-1, v.find(missing, missing.length, Vocabulary.hash(missing, missing.length)));
+    }
+}
