@@ -28,6 +28,8 @@ final class Features {
             "one", "two", "out", "when", "what", "there", "our", "can", "could", "all", "new", "other", "some", "them" };
 
     private final Vocabulary vocabulary;
+    /** The few words above with their flags: a small table apart, looked up for every word, stays in cache. */
+    private final Vocabulary functionWords = new Vocabulary();
     private final Settings settings;
     /** The article's terms: all of them (title and lead weighted up), and the title's alone. */
     final TermCounts all = new TermCounts();
@@ -37,15 +39,16 @@ final class Features {
     private char[] key = new char[64];
     private char[] previousName = new char[64];
     private int previousLength = -1;
+    private long wordHash;
 
     Features(Vocabulary vocabulary, Settings settings) {
         this.vocabulary = vocabulary;
         this.settings = settings;
         for (String w : NOT_NAMES) {
-            vocabulary.flag(vocabulary.intern(w), Vocabulary.NOT_A_NAME);
+            functionWords.flag(functionWords.intern(w), Vocabulary.NOT_A_NAME);
         }
         for (String w : STOP_WORDS) {
-            vocabulary.flag(vocabulary.intern(w), Vocabulary.STOP_WORD);
+            functionWords.flag(functionWords.intern(w), Vocabulary.STOP_WORD);
         }
     }
 
@@ -93,14 +96,9 @@ final class Features {
                 end -= 2; // possessive
             }
             int length = lowerCase(text, start, end);
-            if (length == 0) {
-                sentenceStart = false;
-                previousLength = -1;
-                continue;
-            }
-            int lowerHash = Vocabulary.hash(word, length);
-            int lowerId = vocabulary.find(word, length, lowerHash);
-            byte flags = lowerId < 0 ? 0 : vocabulary.flags(lowerId);
+            long lowerHash = wordHash;
+            int functionWord = functionWords.find(lowerHash);
+            byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));
             if (capitalised && !sentenceStart && length >= 2 && (flags & Vocabulary.NOT_A_NAME) == 0) {
                 int keyLength = NameKeys.key(text, start, end, key);
@@ -129,15 +127,14 @@ final class Features {
                 System.arraycopy(word, 0, term, 1, length);
                 count(term, length + 1, weight, titleWeight, false);
             } else if (length >= 3 && (flags & Vocabulary.STOP_WORD) == 0) {
-                int id = lowerId >= 0 ? lowerId : vocabulary.intern(word, length, lowerHash);
-                add(id, weight, titleWeight);
+                add(vocabulary.intern(word, length, lowerHash, (byte) 0), weight, titleWeight);
             }
             sentenceStart = false;
             previousLength = -1;
         }
     }
 
-    /** text[start, end) lower-cased into {@link #word}; its length. */
+    /** text[start, end) lower-cased into {@link #word}, its hash into {@link #wordHash}; its length. */
     private int lowerCase(String text, int start, int end) {
         int length = end - start;
         boolean ascii = true;
@@ -152,13 +149,18 @@ final class Features {
             length = lower.length();
             ensureWord(length);
             lower.getChars(0, length, word, 0);
+            wordHash = Vocabulary.hash(word, length);
             return length;
         }
         ensureWord(length);
+        long h = Vocabulary.start();
         for (int k = 0; k < length; k++) {
             char c = text.charAt(start + k);
-            word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            word[k] = c;
+            h = Vocabulary.step(h, c);
         }
+        wordHash = Vocabulary.finish(h);
         return length;
     }
 
@@ -172,10 +174,7 @@ final class Features {
     }
 
     private void count(char[] chars, int length, double weight, double titleWeight, boolean name) {
-        int id = vocabulary.intern(chars, length, Vocabulary.hash(chars, length));
-        if (name) {
-            vocabulary.flag(id, Vocabulary.NAME);
-        }
+        int id = vocabulary.intern(chars, length, Vocabulary.hash(chars, length), name ? Vocabulary.NAME : (byte) 0);
         add(id, weight, titleWeight);
     }
 

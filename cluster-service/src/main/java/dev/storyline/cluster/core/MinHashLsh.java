@@ -72,32 +72,48 @@ public final class MinHashLsh {
             return new Copies(null, List.of());
         }
         int doc = store(id, published == null ? UNDATED : published.toEpochDay(), arrival, sig);
-        List<Integer> copies = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        int[] copies = new int[8];
+        int found = 0;
         for (int b = 0; b < bands; b++) {
             long key = bandKey(sig, b);
             int head = tables[b].put(key, doc + 1);
             next[b][doc] = head;
             for (int other = head - 1; other >= 0; other = next[b][other] - 1) {
-                if (seen.add(other) && jaccard(sig, signatures[other]) >= threshold) {
-                    copies.add(other);
+                if (!contains(copies, found, other) && jaccard(sig, signatures[other]) >= threshold) {
+                    if (found == copies.length) {
+                        copies = Arrays.copyOf(copies, 2 * found);
+                    }
+                    copies[found++] = other;
                 }
             }
         }
-        if (copies.isEmpty()) {
+        if (found == 0) {
             return new Copies(null, List.of());
         }
-        int earliest = copies.get(0);
-        for (int c : copies) {
-            if (earlier(c, earliest)) {
-                earliest = c;
+        int earliest = copies[0];
+        for (int i = 1; i < found; i++) {
+            if (earlier(copies[i], earliest)) {
+                earliest = copies[i];
             }
         }
         if (earlier(earliest, doc)) {
             return new Copies(ids[earliest], List.of());
         }
         // Arrived late but published first: it is the original, and the copies found point to it from now on.
-        return new Copies(null, copies.stream().map(c -> ids[c]).toList());
+        List<String> later = new ArrayList<>(found);
+        for (int i = 0; i < found; i++) {
+            later.add(ids[copies[i]]);
+        }
+        return new Copies(null, later);
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int store(String id, long day, long arrival, int[] sig) {
@@ -126,45 +142,45 @@ public final class MinHashLsh {
         return arrivals[a] < arrivals[b];
     }
 
-    /** An open-addressing map from band key to the latest document (position + 1) in that bucket. */
+    /**
+     * An open-addressing map from band key to the latest document (position + 1) in that bucket; key and document
+     * side by side in one array, so that a lookup touches one cache line.
+     */
     private static final class BucketTable {
-        private long[] keys = new long[2048];
-        private int[] heads = new int[2048];
+        private long[] slots = new long[2 * 2048];
         private int size;
 
         /** Stores the document as the bucket's latest and returns the previous latest (0 when none). */
         int put(long key, int doc) {
-            if (2 * (size + 1) > keys.length) {
+            if (2 * (size + 1) > slots.length / 2) {
                 grow();
             }
-            int mask = keys.length - 1;
+            int mask = slots.length / 2 - 1;
             int at = (int) mix(key) & mask;
-            while (heads[at] != 0 && keys[at] != key) {
+            while (slots[2 * at + 1] != 0 && slots[2 * at] != key) {
                 at = (at + 1) & mask;
             }
-            int previous = heads[at];
+            int previous = (int) slots[2 * at + 1];
             if (previous == 0) {
                 size++;
-                keys[at] = key;
+                slots[2 * at] = key;
             }
-            heads[at] = doc;
+            slots[2 * at + 1] = doc;
             return previous;
         }
 
         private void grow() {
-            long[] oldKeys = keys;
-            int[] oldHeads = heads;
-            keys = new long[oldKeys.length * 2];
-            heads = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldHeads[i] != 0) {
-                    int at = (int) mix(oldKeys[i]) & mask;
-                    while (heads[at] != 0) {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            int mask = slots.length / 2 - 1;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] != 0) {
+                    int at = (int) mix(old[i]) & mask;
+                    while (slots[2 * at + 1] != 0) {
                         at = (at + 1) & mask;
                     }
-                    keys[at] = oldKeys[i];
-                    heads[at] = oldHeads[i];
+                    slots[2 * at] = old[i];
+                    slots[2 * at + 1] = old[i + 1];
                 }
             }
         }

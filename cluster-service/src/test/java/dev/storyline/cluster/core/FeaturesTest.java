@@ -79,10 +79,10 @@ class FeaturesTest {
         }
         for (int i = 0; i < ids.length; i++) {
             char[] chars = ("term" + i).toCharArray();
-            assertEquals(ids[i], v.find(chars, chars.length, Vocabulary.hash(chars, chars.length)));
+            assertEquals(ids[i], v.find(Vocabulary.hash(chars, chars.length)));
             assertEquals("term" + i, v.term(ids[i]));
         }
         char[] missing = "absent".toCharArray();
-        assertEquals(-1, v.find(missing, missing.length, Vocabulary.hash(missing, missing.length)));
+        assertEquals(-1, v.find(Vocabulary.hash(missing, missing.length)));
     }
 }
