@@ -211,34 +211,56 @@ public final class MinHashLsh {
         }
         int[] sig = new int[permutations];
         Arrays.fill(sig, Integer.MAX_VALUE);
-        boolean[] filled = new boolean[permutations];
+        long filled = 0; // bins 0-63
+        long filledHigh = 0; // bins 64-127 (more bins: see binFilled)
+        boolean[] filledMore = permutations > 128 ? new boolean[permutations] : null;
+        // the shingle's hash rolls: sum of word * P^(k-1-j) over its k words, updated in two multiplications a word
+        long power = 1;
+        for (int j = 1; j < shingleWords; j++) {
+            power *= SHINGLE_BASE;
+        }
+        long rolling = 0;
+        for (int j = 0; j < shingleWords; j++) {
+            rolling = rolling * SHINGLE_BASE + words[j];
+        }
         for (int i = 0; i + shingleWords <= n; i++) {
-            long h = 0xcbf29ce484222325L;
-            for (int j = i; j < i + shingleWords; j++) {
-                h = (h ^ words[j]) * 0x100000001b3L;
+            if (i > 0) {
+                rolling = (rolling - words[i - 1] * power) * SHINGLE_BASE + words[i + shingleWords - 1];
             }
-            h = mix(h);
+            long h = mix(rolling);
             int bin = (int) (((h >>> 32) * permutations) >>> 32);
             int v = (int) h & Integer.MAX_VALUE;
             if (v < sig[bin]) {
                 sig[bin] = v;
             }
-            filled[bin] = true;
+            if (bin < 64) {
+                filled |= 1L << bin;
+            } else if (bin < 128) {
+                filledHigh |= 1L << (bin - 64);
+            } else {
+                filledMore[bin] = true;
+            }
         }
         int[] out = sig.clone();
         for (int b = 0; b < permutations; b++) {
-            if (!filled[b]) {
+            if (!binFilled(b, filled, filledHigh, filledMore)) {
                 long probe = seeds[b];
                 int from;
                 do {
                     probe = mix(probe);
                     from = (int) (((probe >>> 32) * permutations) >>> 32);
-                } while (!filled[from]);
+                } while (!binFilled(from, filled, filledHigh, filledMore));
                 out[b] = sig[from];
             }
         }
         return out;
     }
+
+    private static boolean binFilled(int bin, long filled, long filledHigh, boolean[] filledMore) {
+        return bin < 64 ? (filled & (1L << bin)) != 0 : bin < 128 ? (filledHigh & (1L << (bin - 64))) != 0 : filledMore[bin];
+    }
+
+    private static final long SHINGLE_BASE = 0x100000001b3L;
 
     /** A hash of each word (letter-or-digit run, lower-cased), computed in place without building strings. */
     static long[] wordHashes(String text) {
