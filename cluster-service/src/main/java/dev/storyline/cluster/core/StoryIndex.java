@@ -28,10 +28,10 @@ public final class StoryIndex implements StoryClusterer {
         final String id;
         /** Position in {@link #byNumber}, and in the posting lists. */
         final int number;
-        SparseVector centroid = SparseVector.EMPTY;
+        final Centroid centroid = new Centroid();
         double norm;
         double nameNorm;
-        SparseVector titles = SparseVector.EMPTY;
+        final Centroid titles = new Centroid();
         double titleNorm;
         LocalDate first;
         LocalDate last;
@@ -375,7 +375,7 @@ public final class StoryIndex implements StoryClusterer {
         double names = 0;
         int[] ids = story.centroid.ids;
         double[] weights = story.centroid.weights;
-        for (int i = 0; i < ids.length; i++) {
+        for (int i = 0; i < story.centroid.size; i++) {
             int at = 3 * ids[i];
             dot += weights[i] * probe[at];
             names += weights[i] * probe[at + 1];
@@ -383,7 +383,7 @@ public final class StoryIndex implements StoryClusterer {
         double titleDot = 0;
         int[] titleIds = story.titles.ids;
         double[] titleWeights = story.titles.weights;
-        for (int i = 0; i < titleIds.length; i++) {
+        for (int i = 0; i < story.titles.size; i++) {
             titleDot += titleWeights[i] * probe[3 * titleIds[i] + 2];
         }
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
@@ -406,8 +406,8 @@ public final class StoryIndex implements StoryClusterer {
 
     /** @param query the article's heaviest terms, under which the story becomes findable */
     private void add(Story story, ClusterInput article, Vectors v, int[] query) {
-        story.centroid = story.centroid.plus(v.all);
-        story.titles = story.titles.plus(v.title);
+        story.centroid.add(v.all);
+        story.titles.add(v.title);
         refresh(story);
         for (int term : query) {
             if (term >= postings.length) {
@@ -429,11 +429,11 @@ public final class StoryIndex implements StoryClusterer {
 
     /** Bounds the centroids and recomputes their norms. */
     private void refresh(Story story) {
-        if (story.centroid.size() > 2 * settings.maxCentroidTerms()) {
-            story.centroid = story.centroid.heaviest(settings.maxCentroidTerms());
+        if (story.centroid.size > 2 * settings.maxCentroidTerms()) {
+            story.centroid.keepHeaviest(settings.maxCentroidTerms());
         }
-        if (story.titles.size() > 2 * settings.maxCentroidTerms()) {
-            story.titles = story.titles.heaviest(settings.maxCentroidTerms());
+        if (story.titles.size > 2 * settings.maxCentroidTerms()) {
+            story.titles.keepHeaviest(settings.maxCentroidTerms());
         }
         story.norm = story.centroid.norm();
         story.nameNorm = story.centroid.norm(isName);
@@ -441,9 +441,10 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     private void merge(Story fold, Story keep) {
-        keep.centroid = keep.centroid.plus(fold.centroid);
-        keep.titles = keep.titles.plus(fold.titles);
-        for (int term : fold.centroid.ids) {
+        keep.centroid.add(fold.centroid);
+        keep.titles.add(fold.titles);
+        for (int t = 0; t < fold.centroid.size; t++) {
+            int term = fold.centroid.ids[t];
             Postings list = term < postings.length ? postings[term] : null;
             if (list != null && list.remove(fold.number)) {
                 list.joined(keep.number, settings.maxPostings());
@@ -457,7 +458,7 @@ public final class StoryIndex implements StoryClusterer {
         }
         fold.mergedInto = keep;
         forward[fold.number] = keep.number;
-        fold.centroid = SparseVector.EMPTY;
-        fold.titles = SparseVector.EMPTY;
+        fold.centroid.clear();
+        fold.titles.clear();
     }
 }
