@@ -143,44 +143,45 @@ public final class MinHashLsh {
     }
 
     /**
-     * An open-addressing map from band key to the latest document (position + 1) in that bucket; key and document
-     * side by side in one array, so that a lookup touches one cache line.
+     * An open-addressing map from band key to the latest document (position + 1) in that bucket, one long a slot:
+     * the key's upper 32 bits (which also choose the slot: band keys are mixed hashes) and the document side by
+     * side, so that a lookup touches one cache line of a compact table. Two band keys that share their upper bits share a bucket: that only adds a candidate, which the
+     * similarity check then turns down.
      */
     private static final class BucketTable {
-        private long[] slots = new long[2 * 2048];
+        private long[] slots = new long[2048];
         private int size;
 
         /** Stores the document as the bucket's latest and returns the previous latest (0 when none). */
         int put(long key, int doc) {
-            if (2 * (size + 1) > slots.length / 2) {
+            if (2 * (size + 1) > slots.length) {
                 grow();
             }
-            int mask = slots.length / 2 - 1;
-            int at = (int) mix(key) & mask;
-            while (slots[2 * at + 1] != 0 && slots[2 * at] != key) {
+            long tag = key & 0xFFFFFFFF00000000L;
+            int mask = slots.length - 1;
+            int at = (int) (key >>> 32) & mask;
+            while (slots[at] != 0 && (slots[at] & 0xFFFFFFFF00000000L) != tag) {
                 at = (at + 1) & mask;
             }
-            int previous = (int) slots[2 * at + 1];
+            int previous = (int) slots[at];
             if (previous == 0) {
                 size++;
-                slots[2 * at] = key;
             }
-            slots[2 * at + 1] = doc;
+            slots[at] = tag | doc;
             return previous;
         }
 
         private void grow() {
             long[] old = slots;
             slots = new long[old.length * 2];
-            int mask = slots.length / 2 - 1;
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i + 1] != 0) {
-                    int at = (int) mix(old[i]) & mask;
-                    while (slots[2 * at + 1] != 0) {
+            int mask = slots.length - 1;
+            for (long slot : old) {
+                if (slot != 0) {
+                    int at = (int) (slot >>> 32) & mask;
+                    while (slots[at] != 0) {
                         at = (at + 1) & mask;
                     }
-                    slots[2 * at] = old[i];
-                    slots[2 * at + 1] = old[i + 1];
+                    slots[at] = slot;
                 }
             }
         }

@@ -45,36 +45,37 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     /**
-     * A term's posting list: the numbers of at most {@code capacity} stories, the least recently joined first. A
-     * common term keeps its lookup cost bounded: when full, the least recently joined story leaves. The array grows
-     * as needed, since most terms point to one or two stories.
+     * Posting lists, one int array per term: slot 0 holds the count, then the numbers of at most {@code max-postings}
+     * stories, the least recently joined first. A common term keeps its lookup cost bounded: when full, the least
+     * recently joined story leaves. Arrays start small (most terms point to one or two stories) and grow.
      */
-    private static final class Postings {
-        int[] stories = new int[2];
-        int size;
-
-        /** The story has just been joined under this term: it moves to the end. */
-        void joined(int story, int capacity) {
-            remove(story);
-            if (size == capacity) {
-                System.arraycopy(stories, 1, stories, 0, size - 1);
-                size--;
-            } else if (size == stories.length) {
-                stories = Arrays.copyOf(stories, Math.min(capacity, 2 * size));
-            }
-            stories[size++] = story;
+    private static int[] joined(int[] list, int story, int capacity) {
+        if (list == null) {
+            list = new int[3];
         }
-
-        boolean remove(int story) {
-            for (int i = 0; i < size; i++) {
-                if (stories[i] == story) {
-                    System.arraycopy(stories, i + 1, stories, i, size - i - 1);
-                    size--;
-                    return true;
-                }
-            }
-            return false;
+        remove(list, story);
+        int size = list[0];
+        if (size == capacity) {
+            System.arraycopy(list, 2, list, 1, size - 1);
+            size--;
+        } else if (size + 1 == list.length) {
+            list = Arrays.copyOf(list, 1 + Math.min(capacity, 2 * size));
         }
+        list[1 + size] = story;
+        list[0] = size + 1;
+        return list;
+    }
+
+    private static boolean remove(int[] list, int story) {
+        int size = list[0];
+        for (int i = 1; i <= size; i++) {
+            if (list[i] == story) {
+                System.arraycopy(list, i + 1, list, i, size - i);
+                list[0] = size - 1;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A story an article could join, with the evidence the model scores; for fitting the model. */
@@ -89,7 +90,7 @@ public final class StoryIndex implements StoryClusterer {
     private int[] documentFrequency = new int[1024];
     private boolean[] isName;
     /** By term id: the stories most recently joined under that term, oldest first. */
-    private Postings[] postings = new Postings[1024];
+    private int[][] postings = new int[1024][];
     private final Map<String, Story> stories = new HashMap<>();
     /** Stories by number; for each, the query weight it shares with the article being placed (scratch). */
     private Story[] byNumber = new Story[1024];
@@ -104,6 +105,12 @@ public final class StoryIndex implements StoryClusterer {
      * then one pass over the story's terms, with no search.
      */
     private double[] probe = new double[3 * 1024];
+    /**
+     * A bit set over a hash of the article's term ids: a story's term whose bit is clear is not the article's, and
+     * its (cache-missing) look-up in {@link #probe} is skipped. With about a hundred terms in 4,096 bits, few terms
+     * the article lacks get through.
+     */
+    private final long[] probeFilter = new long[64];
     private final TitleFurniture titleFurniture;
     private int documents;
 
@@ -208,14 +215,23 @@ public final class StoryIndex implements StoryClusterer {
             probe = new double[3 * Math.max(vocabulary.size(), 2 * probe.length / 3)];
         }
         int[] ids = v.all.ids;
+        if (!on) {
+            Arrays.fill(probeFilter, 0);
+        }
         for (int i = 0; i < ids.length; i++) {
             double w = on ? v.all.weights[i] : 0;
+            int bit = filterBit(ids[i]);
+            probeFilter[bit >>> 6] |= on ? 1L << bit : 0;
             probe[3 * ids[i]] = w;
             probe[3 * ids[i] + 1] = isName[ids[i]] ? w : 0;
         }
         for (int i = 0; i < v.title.ids.length; i++) {
             probe[3 * v.title.ids[i] + 2] = on ? v.title.weights[i] : 0;
         }
+    }
+
+    private static int filterBit(int id) {
+        return (id * 0x9E3779B1) >>> 20;
     }
 
     /** Learns the article's terms into the document frequencies, then weighs them: (1 + log tf) * idf, unit length. */
@@ -240,22 +256,24 @@ public final class StoryIndex implements StoryClusterer {
 
     private SparseVector weigh(TermCounts counts, boolean learn) {
         int n = counts.size();
-        int[] ids = new int[n];
+        long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = counts.id(i);
+            packed[i] = ((long) counts.id(i) << 32) | i;
         }
-        Arrays.sort(ids);
+        Arrays.sort(packed);
+        int[] ids = new int[n];
         double[] weights = new double[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            int id = ids[i];
+            int id = (int) (packed[i] >>> 32);
+            ids[i] = id;
             if (learn) {
                 documentFrequency[id]++;
             }
             // idf as if the index had started with idf-prior-documents articles that share no term: while it holds few
             // articles, terms they all share still count (a young index would otherwise find every shared term common)
             double idf = Math.log((1.0 + documents + settings.idfPriorDocuments()) / (1.0 + documentFrequency[id])) + 1;
-            double w = (1 + Math.log(counts.weight(id))) * idf;
+            double w = (1 + Math.log(counts.weight((int) packed[i]))) * idf;
             weights[i] = w;
             norm += w * w;
         }
@@ -277,10 +295,10 @@ public final class StoryIndex implements StoryClusterer {
         int count = 0;
         for (int term : query) {
             double w = probe[3 * term];
-            Postings list = term < postings.length ? postings[term] : null;
-            int size = list == null ? 0 : list.size;
-            for (int k = 0; k < size; k++) {
-                int live = list.stories[k];
+            int[] list = term < postings.length ? postings[term] : null;
+            int size = list == null ? 0 : list[0];
+            for (int k = 1; k <= size; k++) {
+                int live = list[k];
                 while (forward[live] != live) {
                     live = forward[live];
                 }
@@ -376,15 +394,21 @@ public final class StoryIndex implements StoryClusterer {
         int[] ids = story.centroid.ids;
         double[] weights = story.centroid.weights;
         for (int i = 0; i < story.centroid.size; i++) {
-            int at = 3 * ids[i];
-            dot += weights[i] * probe[at];
-            names += weights[i] * probe[at + 1];
+            int bit = filterBit(ids[i]);
+            if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
+                int at = 3 * ids[i];
+                dot += weights[i] * probe[at];
+                names += weights[i] * probe[at + 1];
+            }
         }
         double titleDot = 0;
         int[] titleIds = story.titles.ids;
         double[] titleWeights = story.titles.weights;
         for (int i = 0; i < story.titles.size; i++) {
-            titleDot += titleWeights[i] * probe[3 * titleIds[i] + 2];
+            int bit = filterBit(titleIds[i]);
+            if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
+                titleDot += titleWeights[i] * probe[3 * titleIds[i] + 2];
+            }
         }
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
         double centroid = story.norm == 0 ? 0 : dot / story.norm;
@@ -413,10 +437,7 @@ public final class StoryIndex implements StoryClusterer {
             if (term >= postings.length) {
                 postings = Arrays.copyOf(postings, Math.max(term + 1, postings.length * 2));
             }
-            if (postings[term] == null) {
-                postings[term] = new Postings();
-            }
-            postings[term].joined(story.number, settings.maxPostings());
+            postings[term] = joined(postings[term], story.number, settings.maxPostings());
         }
         LocalDate day = article.published();
         if (day != null) {
@@ -445,9 +466,9 @@ public final class StoryIndex implements StoryClusterer {
         keep.titles.add(fold.titles);
         for (int t = 0; t < fold.centroid.size; t++) {
             int term = fold.centroid.ids[t];
-            Postings list = term < postings.length ? postings[term] : null;
-            if (list != null && list.remove(fold.number)) {
-                list.joined(keep.number, settings.maxPostings());
+            int[] list = term < postings.length ? postings[term] : null;
+            if (list != null && remove(list, fold.number)) {
+                postings[term] = joined(list, keep.number, settings.maxPostings());
             }
         }
         refresh(keep);

@@ -3,45 +3,83 @@ package dev.storyline.cluster.core;
 import java.util.Arrays;
 
 /**
- * Term weights summed per term id for one article: a dense array by id plus the list of ids touched, so that adding
- * is one array write and clearing costs only what was touched. Reused from article to article.
+ * Term weights summed per term id for one article: a small open-addressing table (it stays in cache, whatever the
+ * size of the vocabulary) over entries kept in the order the terms first came. Reused from article to article;
+ * clearing costs only what was added.
  */
 final class TermCounts {
 
-    private double[] weights = new double[1024];
-    private int[] touched = new int[256];
+    /** By slot: id + 1 (0 for empty) and the entry it points to. */
+    private int[] slotIds = new int[512];
+    private int[] slotEntries = new int[512];
+    /** By entry: id, summed weight and slot. */
+    private int[] ids = new int[256];
+    private double[] weights = new double[256];
+    private int[] slots = new int[256];
     private int size;
 
     void add(int id, double weight) {
-        if (id >= weights.length) {
-            weights = Arrays.copyOf(weights, Math.max(id + 1, weights.length * 2));
-        }
-        if (weights[id] == 0) {
-            if (size == touched.length) {
-                touched = Arrays.copyOf(touched, size * 2);
+        int mask = slotIds.length - 1;
+        int at = slot(id, mask);
+        while (slotIds[at] != 0) {
+            if (slotIds[at] == id + 1) {
+                weights[slotEntries[at]] += weight;
+                return;
             }
-            touched[size++] = id;
+            at = (at + 1) & mask;
         }
-        weights[id] += weight;
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, 2 * size);
+            weights = Arrays.copyOf(weights, 2 * size);
+            slots = Arrays.copyOf(slots, 2 * size);
+        }
+        slotIds[at] = id + 1;
+        slotEntries[at] = size;
+        ids[size] = id;
+        weights[size] = weight;
+        slots[size] = at;
+        size++;
+        if (4 * size > slotIds.length) {
+            grow();
+        }
     }
 
     int size() {
         return size;
     }
 
-    /** The i-th distinct id added. */
+    /** The i-th distinct id added, and its summed weight. */
     int id(int i) {
-        return touched[i];
+        return ids[i];
     }
 
-    double weight(int id) {
-        return weights[id];
+    double weight(int i) {
+        return weights[i];
     }
 
     void clear() {
         for (int i = 0; i < size; i++) {
-            weights[touched[i]] = 0;
+            slotIds[slots[i]] = 0;
         }
         size = 0;
+    }
+
+    private static int slot(int id, int mask) {
+        return ((id * 0x9E3779B1) >>> 16) & mask;
+    }
+
+    private void grow() {
+        slotIds = new int[slotIds.length * 2];
+        slotEntries = new int[slotIds.length];
+        int mask = slotIds.length - 1;
+        for (int i = 0; i < size; i++) {
+            int at = slot(ids[i], mask);
+            while (slotIds[at] != 0) {
+                at = (at + 1) & mask;
+            }
+            slotIds[at] = ids[i] + 1;
+            slotEntries[at] = i;
+            slots[i] = at;
+        }
     }
 }

@@ -17,7 +17,7 @@ class FeaturesTest {
     private Map<String, Double> terms(TermCounts counts) {
         Map<String, Double> out = new TreeMap<>();
         for (int i = 0; i < counts.size(); i++) {
-            out.put(vocabulary.term(counts.id(i)), counts.weight(counts.id(i)));
+            out.put(vocabulary.term(counts.id(i)), counts.weight(i));
         }
         return out;
     }
