@@ -11,7 +11,7 @@ import java.util.List;
  * number of bands and rows is derived from the Jaccard threshold: of all (bands, rows) that fit the signature, the
  * pair whose S-curve 1-(1-s^r)^b misclassifies the least probability mass (false positives below the threshold plus
  * false negatives above it, equally weighted). Candidates from shared buckets are confirmed on the estimated
- * Jaccard similarity.
+ * Jaccard similarity. Not thread-safe: one caller at a time (it reuses scratch buffers).
  */
 public final class MinHashLsh {
 
@@ -30,6 +30,9 @@ public final class MinHashLsh {
     /** One bucket table per band: band key to the latest document in the bucket, then a chain by position. */
     private final BucketTable[] tables;
     private int[][] next;
+    /** Scratch for one text at a time (callers serialise calls): its word hashes and its signature's bins. */
+    private long[] words = new long[256];
+    private final int[] scratch;
 
     private static final long UNDATED = Long.MIN_VALUE;
 
@@ -46,6 +49,7 @@ public final class MinHashLsh {
             x = mix(x + i);
             seeds[i] = x | 1;
         }
+        scratch = new int[permutations];
         tables = new BucketTable[bands];
         next = new int[bands][1024];
         for (int b = 0; b < bands; b++) {
@@ -205,12 +209,12 @@ public final class MinHashLsh {
      * their Jaccard similarity, as with independent permutations, at a fraction of the cost.
      */
     int[] signature(String text) {
-        long[] words = wordHashes(text);
-        int n = words.length;
+        int n = wordHashes(text);
+        long[] words = this.words;
         if (n < shingleWords) {
             return null;
         }
-        int[] sig = new int[permutations];
+        int[] sig = scratch;
         Arrays.fill(sig, Integer.MAX_VALUE);
         long filled = 0; // bins 0-63
         long filledHigh = 0; // bins 64-127 (more bins: see binFilled)
@@ -263,12 +267,15 @@ public final class MinHashLsh {
 
     private static final long SHINGLE_BASE = 0x100000001b3L;
 
-    /** A hash of each word (letter-or-digit run, lower-cased), computed in place without building strings. */
-    static long[] wordHashes(String text) {
+    /**
+     * A hash of each word (letter-or-digit run, lower-cased), computed in place without building strings, into
+     * {@link #words}; how many.
+     */
+    private int wordHashes(String text) {
         if (text == null) {
-            return new long[0];
+            return 0;
         }
-        long[] out = new long[Math.max(16, text.length() / 5)];
+        long[] out = words;
         int n = 0;
         int len = text.length();
         int i = 0;
@@ -289,7 +296,8 @@ public final class MinHashLsh {
             }
             out[n++] = h;
         }
-        return Arrays.copyOf(out, n);
+        words = out;
+        return n;
     }
 
     private long bandKey(int[] sig, int band) {

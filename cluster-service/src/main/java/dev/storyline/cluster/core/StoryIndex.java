@@ -100,15 +100,18 @@ public final class StoryIndex implements StoryClusterer {
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
     /**
-     * The article being placed, spread out by term id (zero elsewhere): at 3 * id its weight, then the weight if the
-     * term is a name, then its title weight (side by side: one cache line per term). A dot product with a story is
-     * then one pass over the story's terms, with no search.
+     * The article being placed, by term: a small table from term id to entry (it stays in cache), and by entry the
+     * term's weight, its weight if it is a name, and its title weight. A dot product with a story is then one pass
+     * over the story's terms.
      */
-    private double[] probe = new double[3 * 1024];
+    private final TermCounts probe = new TermCounts();
+    private double[] probeWeights = new double[256];
+    private double[] probeNames = new double[256];
+    private double[] probeTitle = new double[256];
     /**
      * A bit set over a hash of the article's term ids: a story's term whose bit is clear is not the article's, and
-     * its (cache-missing) look-up in {@link #probe} is skipped. With about a hundred terms in 4,096 bits, few terms
-     * the article lacks get through.
+     * its look-up in {@link #probe} is skipped. With about a hundred terms in 4,096 bits, few terms the article
+     * lacks get through.
      */
     private final long[] probeFilter = new long[64];
     private final TitleFurniture titleFurniture;
@@ -209,25 +212,37 @@ public final class StoryIndex implements StoryClusterer {
         return s == null ? id : live(s).id;
     }
 
-    /** Spreads the article's vectors into {@link #probe} and the like, or clears them again. */
+    /** Spreads the article's vectors into {@link #probe} and its filter, or clears them again. */
     private void spread(Vectors v, boolean on) {
-        if (probe.length < 3 * vocabulary.size()) {
-            probe = new double[3 * Math.max(vocabulary.size(), 2 * probe.length / 3)];
+        probe.clear();
+        Arrays.fill(probeFilter, 0);
+        if (!on) {
+            return;
         }
         int[] ids = v.all.ids;
-        if (!on) {
-            Arrays.fill(probeFilter, 0);
+        if (ids.length > probeWeights.length) {
+            probeWeights = new double[ids.length];
+            probeNames = new double[ids.length];
+            probeTitle = new double[ids.length];
         }
         for (int i = 0; i < ids.length; i++) {
-            double w = on ? v.all.weights[i] : 0;
+            probe.add(ids[i], 1);
+            double w = v.all.weights[i];
+            probeWeights[i] = w;
+            probeNames[i] = isName[ids[i]] ? w : 0;
+            probeTitle[i] = 0;
             int bit = filterBit(ids[i]);
-            probeFilter[bit >>> 6] |= on ? 1L << bit : 0;
-            probe[3 * ids[i]] = w;
-            probe[3 * ids[i] + 1] = isName[ids[i]] ? w : 0;
+            probeFilter[bit >>> 6] |= 1L << bit;
         }
         for (int i = 0; i < v.title.ids.length; i++) {
-            probe[3 * v.title.ids[i] + 2] = on ? v.title.weights[i] : 0;
+            probeTitle[probe.indexOf(v.title.ids[i])] = v.title.weights[i];
         }
+    }
+
+    /** The article's weight for the term (it must be spread). */
+    private double probeWeight(int id) {
+        int at = probe.indexOf(id);
+        return at < 0 ? 0 : probeWeights[at];
     }
 
     private static int filterBit(int id) {
@@ -294,7 +309,7 @@ public final class StoryIndex implements StoryClusterer {
         int[] touched = new int[64];
         int count = 0;
         for (int term : query) {
-            double w = probe[3 * term];
+            double w = probeWeight(term);
             int[] list = term < postings.length ? postings[term] : null;
             int size = list == null ? 0 : list[0];
             for (int k = 1; k <= size; k++) {
@@ -396,9 +411,11 @@ public final class StoryIndex implements StoryClusterer {
         for (int i = 0; i < story.centroid.size; i++) {
             int bit = filterBit(ids[i]);
             if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
-                int at = 3 * ids[i];
-                dot += weights[i] * probe[at];
-                names += weights[i] * probe[at + 1];
+                int at = probe.indexOf(ids[i]);
+                if (at >= 0) {
+                    dot += weights[i] * probeWeights[at];
+                    names += weights[i] * probeNames[at];
+                }
             }
         }
         double titleDot = 0;
@@ -407,7 +424,10 @@ public final class StoryIndex implements StoryClusterer {
         for (int i = 0; i < story.titles.size; i++) {
             int bit = filterBit(titleIds[i]);
             if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
-                titleDot += titleWeights[i] * probe[3 * titleIds[i] + 2];
+                int at = probe.indexOf(titleIds[i]);
+                if (at >= 0) {
+                    titleDot += titleWeights[i] * probeTitle[at];
+                }
             }
         }
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));

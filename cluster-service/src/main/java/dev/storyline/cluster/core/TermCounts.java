@@ -44,6 +44,17 @@ final class TermCounts {
         }
     }
 
+    /** The entry of the id (its position in the order of {@link #id}), or -1. */
+    int indexOf(int id) {
+        int mask = slotIds.length - 1;
+        for (int at = slot(id, mask); slotIds[at] != 0; at = (at + 1) & mask) {
+            if (slotIds[at] == id + 1) {
+                return slotEntries[at];
+            }
+        }
+        return -1;
+    }
+
     int size() {
         return size;
     }
