@@ -40,6 +40,9 @@ final class Features {
     private char[] previousName = new char[64];
     private int previousLength = -1;
     private long wordHash;
+    /** The hash of each word of the text (not the title) in order, for copy detection; how many. */
+    long[] textWords = new long[256];
+    int textWordCount;
 
     Features(Vocabulary vocabulary, Settings settings) {
         this.vocabulary = vocabulary;
@@ -56,6 +59,7 @@ final class Features {
     void read(ClusterInput a) {
         all.clear();
         title.clear();
+        textWordCount = 0;
         add(a.title(), settings.titleWeight(), 1);
         String text = a.text() == null ? "" : a.text();
         int leadEnd = Math.min(text.length(), settings.leadChars());
@@ -97,6 +101,12 @@ final class Features {
             }
             int length = lowerCase(text, start, end);
             long lowerHash = wordHash;
+            if (titleWeight == 0) {
+                if (textWordCount == textWords.length) {
+                    textWords = java.util.Arrays.copyOf(textWords, 2 * textWordCount);
+                }
+                textWords[textWordCount++] = lowerHash;
+            }
             int functionWord = functionWords.find(lowerHash);
             byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));

@@ -71,7 +71,16 @@ public final class MinHashLsh {
      * it instead.
      */
     public Copies add(String id, String text, LocalDate published, long arrival) {
-        int[] sig = signature(text);
+        int count = wordHashes(text);
+        return add(id, words, count, published, arrival);
+    }
+
+    /**
+     * {@link #add(String, String, LocalDate, long)} for a text already split into words: the first {@code count}
+     * of {@code wordHashes}, a 64-bit hash of each lower-cased word in order (as {@link Features} reads them).
+     */
+    Copies add(String id, long[] wordHashes, int count, LocalDate published, long arrival) {
+        int[] sig = signature(wordHashes, count);
         if (sig == null) {
             return new Copies(null, List.of());
         }
@@ -197,8 +206,10 @@ public final class MinHashLsh {
 
     /** The estimated Jaccard similarity of two texts, from their signatures. */
     public double similarity(String a, String b) {
-        int[] sa = signature(a);
-        int[] sb = signature(b);
+        int count = wordHashes(a);
+        int[] sa = signature(words, count);
+        count = wordHashes(b);
+        int[] sb = signature(words, count);
         return sa == null || sb == null ? 0 : jaccard(sa, sb);
     }
 
@@ -208,9 +219,7 @@ public final class MinHashLsh {
      * own index (optimal densification, Shrivastava 2017), so that two texts agree in a bin with probability equal to
      * their Jaccard similarity, as with independent permutations, at a fraction of the cost.
      */
-    int[] signature(String text) {
-        int n = wordHashes(text);
-        long[] words = this.words;
+    private int[] signature(long[] words, int n) {
         if (n < shingleWords) {
             return null;
         }

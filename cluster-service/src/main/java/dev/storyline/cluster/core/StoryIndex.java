@@ -166,7 +166,8 @@ public final class StoryIndex implements StoryClusterer {
             merged.add(fold.id);
             best = keep;
         }
-        MinHashLsh.Copies found = copies.add(article.id(), article.text(), article.published(), article.arrival());
+        MinHashLsh.Copies found = copies.add(article.id(), features.textWords, features.textWordCount,
+                article.published(), article.arrival());
         add(best, article, v, query);
         double probability = newStory ? 0 : 1 / (1 + Math.exp(-bestScore));
         return new Decision(best.id, newStory, found.copyOf(), probability, merged, found.nowCopiesOfThis());
@@ -176,7 +177,7 @@ public final class StoryIndex implements StoryClusterer {
     public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
         Vectors v = vectorsOf(article);
         Story story = story(storyId);
-        copies.add(article.id(), article.text(), article.published(), article.arrival());
+        copies.add(article.id(), features.textWords, features.textWordCount, article.published(), article.arrival());
         add(story, article, v, v.all.topIds(settings.queryTerms()));
     }
 
