@@ -33,6 +33,9 @@ public final class MinHashLsh {
     /** Scratch for one text at a time (callers serialise calls): its word hashes and its signature's bins. */
     private long[] words = new long[256];
     private final int[] scratch;
+    private final long[] bandKeys;
+    /** Where the cache-warming reads go, so that the compiler keeps them. */
+    private long sink;
 
     private static final long UNDATED = Long.MIN_VALUE;
 
@@ -50,6 +53,7 @@ public final class MinHashLsh {
             seeds[i] = x | 1;
         }
         scratch = new int[permutations];
+        bandKeys = new long[bands];
         tables = new BucketTable[bands];
         next = new int[bands][1024];
         for (int b = 0; b < bands; b++) {
@@ -87,8 +91,17 @@ public final class MinHashLsh {
         int doc = store(id, published == null ? UNDATED : published.toEpochDay(), arrival, sig);
         int[] copies = new int[8];
         int found = 0;
+        long[] keys = bandKeys;
+        long touched = 0;
         for (int b = 0; b < bands; b++) {
-            long key = bandKey(sig, b);
+            keys[b] = bandKey(sig, b);
+            // read each band's slot before any is written: the loads do not wait on one another, so their cache
+            // misses overlap instead of coming one after the other
+            touched += tables[b].peek(keys[b]);
+        }
+        sink ^= touched;
+        for (int b = 0; b < bands; b++) {
+            long key = keys[b];
             int head = tables[b].put(key, doc + 1);
             next[b][doc] = head;
             for (int other = head - 1; other >= 0; other = next[b][other] - 1) {
@@ -164,6 +177,11 @@ public final class MinHashLsh {
     private static final class BucketTable {
         private long[] slots = new long[2048];
         private int size;
+
+        /** The slot where the key would start its probe (read only to bring it into the cache). */
+        long peek(long key) {
+            return slots[(int) (key >>> 32) & (slots.length - 1)];
+        }
 
         /** Stores the document as the bucket's latest and returns the previous latest (0 when none). */
         int put(long key, int doc) {
