@@ -1,5 +1,6 @@
 package dev.storyline.cluster.core;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -35,7 +36,8 @@ final class Features {
     final TermCounts all = new TermCounts();
     final TermCounts title = new TermCounts();
     private char[] word = new char[64];
-    private char[] term = new char[130];
+    /** Room for a run of two names: two keys of up to a word's length, "##" and "_". */
+    private char[] term = new char[2 * 64 + 3];
     private char[] key = new char[64];
     private char[] previousName = new char[64];
     private int previousLength = -1;
@@ -103,7 +105,7 @@ final class Features {
             long lowerHash = wordHash;
             if (titleWeight == 0) {
                 if (textWordCount == textWords.length) {
-                    textWords = java.util.Arrays.copyOf(textWords, 2 * textWordCount);
+                    textWords = Arrays.copyOf(textWords, 2 * textWordCount);
                 }
                 textWords[textWordCount++] = lowerHash;
             }
@@ -179,7 +181,7 @@ final class Features {
             word = new char[length];
             key = new char[length];
             term = new char[2 * length + 3];
-            previousName = java.util.Arrays.copyOf(previousName, length);
+            previousName = Arrays.copyOf(previousName, length);
         }
     }
 

@@ -61,6 +61,16 @@ class FeaturesTest {
     }
 
     @Test
+    void veryLongWordsAndNamesGrowTheBuffers() {
+        String longName = "B" + "r".repeat(80);
+        String longer = "K" + "l".repeat(150);
+        features.read(new ClusterInput("a", "", "Then " + longName + " " + longer + " met " + "x".repeat(300) + ".", null, 0));
+        Map<String, Double> t = terms(features.all);
+        assertTrue(t.containsKey("##br_kl"), t.keySet().toString());
+        assertTrue(t.containsKey("x".repeat(300)));
+    }
+
+    @Test
     void theBufferedNameKeyIsTheStringKey() {
         char[] out = new char[64];
         for (String name : new String[] { "Grynkewich", "Zelenskyy", "Philadelphia", "O'Brien", "McQueen", "Xavier",
