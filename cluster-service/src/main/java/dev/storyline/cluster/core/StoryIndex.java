@@ -242,8 +242,14 @@ public final class StoryIndex implements StoryClusterer {
 
     /** The article's weight for the term (it must be spread). */
     private double probeWeight(int id) {
-        int at = probe.indexOf(id);
+        int at = probeEntry(id);
         return at < 0 ? 0 : probeWeights[at];
+    }
+
+    /** The term's entry in {@link #probe}, or -1 when the article lacks it (most often told by the filter alone). */
+    private int probeEntry(int id) {
+        int bit = filterBit(id);
+        return (probeFilter[bit >>> 6] & (1L << bit)) == 0 ? -1 : probe.indexOf(id);
     }
 
     private static int filterBit(int id) {
@@ -410,25 +416,19 @@ public final class StoryIndex implements StoryClusterer {
         int[] ids = story.centroid.ids;
         double[] weights = story.centroid.weights;
         for (int i = 0; i < story.centroid.size; i++) {
-            int bit = filterBit(ids[i]);
-            if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
-                int at = probe.indexOf(ids[i]);
-                if (at >= 0) {
-                    dot += weights[i] * probeWeights[at];
-                    names += weights[i] * probeNames[at];
-                }
+            int at = probeEntry(ids[i]);
+            if (at >= 0) {
+                dot += weights[i] * probeWeights[at];
+                names += weights[i] * probeNames[at];
             }
         }
         double titleDot = 0;
         int[] titleIds = story.titles.ids;
         double[] titleWeights = story.titles.weights;
         for (int i = 0; i < story.titles.size; i++) {
-            int bit = filterBit(titleIds[i]);
-            if ((probeFilter[bit >>> 6] & (1L << bit)) != 0) {
-                int at = probe.indexOf(titleIds[i]);
-                if (at >= 0) {
-                    titleDot += titleWeights[i] * probeTitle[at];
-                }
+            int at = probeEntry(titleIds[i]);
+            if (at >= 0) {
+                titleDot += titleWeights[i] * probeTitle[at];
             }
         }
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
