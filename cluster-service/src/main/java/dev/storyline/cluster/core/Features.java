@@ -26,7 +26,8 @@ final class Features {
     private static final String[] STOP_WORDS = { "the", "and", "for", "that", "with", "was", "were", "are", "has",
             "have", "had", "from", "this", "which", "their", "they", "his", "her", "she", "its", "but", "not", "been",
             "will", "would", "said", "say", "says", "who", "about", "after", "over", "than", "also", "into", "more",
-            "one", "two", "out", "when", "what", "there", "our", "can", "could", "all", "new", "other", "some", "them" };
+            "one", "two", "out", "when", "what", "there", "our", "can", "could", "all", "new", "other", "some",
+            "them" };
 
     private final Vocabulary vocabulary;
     /** The few words above with their flags: a small table apart, looked up for every word, stays in cache. */
@@ -98,7 +99,8 @@ final class Features {
                 i++;
             }
             int end = i;
-            if (end - start >= 2 && text.charAt(end - 2) == '\'' && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
+            if (end - start >= 2 && text.charAt(end - 2) == '\''
+                    && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
                 end -= 2; // possessive
             }
             int length = lowerCase(text, start, end);

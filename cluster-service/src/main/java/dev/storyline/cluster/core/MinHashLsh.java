@@ -171,8 +171,8 @@ public final class MinHashLsh {
     /**
      * An open-addressing map from band key to the latest document (position + 1) in that bucket, one long a slot:
      * the key's upper 32 bits (which also choose the slot: band keys are mixed hashes) and the document side by
-     * side, so that a lookup touches one cache line of a compact table. Two band keys that share their upper bits share a bucket: that only adds a candidate, which the
-     * similarity check then turns down.
+     * side, so that a lookup touches one cache line of a compact table. Two band keys that share their upper bits
+     * share a bucket: that only adds a candidate, which the similarity check then turns down.
      */
     private static final class BucketTable {
         private long[] slots = new long[2048];
@@ -289,7 +289,10 @@ public final class MinHashLsh {
     }
 
     private static boolean binFilled(int bin, long filled, long filledHigh, boolean[] filledMore) {
-        return bin < 64 ? (filled & (1L << bin)) != 0 : bin < 128 ? (filledHigh & (1L << (bin - 64))) != 0 : filledMore[bin];
+        if (bin < 64) {
+            return (filled & (1L << bin)) != 0;
+        }
+        return bin < 128 ? (filledHigh & (1L << (bin - 64))) != 0 : filledMore[bin];
     }
 
     private static final long SHINGLE_BASE = 0x100000001b3L;

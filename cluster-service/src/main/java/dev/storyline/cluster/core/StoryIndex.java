@@ -261,7 +261,8 @@ public final class StoryIndex implements StoryClusterer {
         features.read(titleFurniture.strip(original));
         isName = vocabulary.names();
         if (documentFrequency.length < vocabulary.size()) {
-            documentFrequency = Arrays.copyOf(documentFrequency, Math.max(vocabulary.size(), 2 * documentFrequency.length));
+            int n = Math.max(vocabulary.size(), 2 * documentFrequency.length);
+            documentFrequency = Arrays.copyOf(documentFrequency, n);
         }
         documents++;
         SparseVector all = weigh(features.all, true);

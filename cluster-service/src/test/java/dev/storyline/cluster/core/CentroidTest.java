@@ -37,7 +37,8 @@ class CentroidTest {
                 }
             }
             assertEquals(expected.size(), c.size);
-            assertArrayEquals(expected.keySet().stream().mapToInt(Integer::intValue).toArray(), Arrays.copyOf(c.ids, c.size));
+            int[] ids = expected.keySet().stream().mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(ids, Arrays.copyOf(c.ids, c.size));
             int i = 0;
             for (double w : expected.values()) {
                 assertEquals(w, c.weights[i++], 1e-12);

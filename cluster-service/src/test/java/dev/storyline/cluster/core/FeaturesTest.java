@@ -64,7 +64,8 @@ class FeaturesTest {
     void veryLongWordsAndNamesGrowTheBuffers() {
         String longName = "B" + "r".repeat(80);
         String longer = "K" + "l".repeat(150);
-        features.read(new ClusterInput("a", "", "Then " + longName + " " + longer + " met " + "x".repeat(300) + ".", null, 0));
+        String text = "Then " + longName + " " + longer + " met " + "x".repeat(300) + ".";
+        features.read(new ClusterInput("a", "", text, null, 0));
         Map<String, Double> t = terms(features.all);
         assertTrue(t.containsKey("##br_kl"), t.keySet().toString());
         assertTrue(t.containsKey("x".repeat(300)));
