@@ -96,14 +96,18 @@ final class Centroid {
         return Math.sqrt(n);
     }
 
-    /** The norm of the part over name terms ({@code isName} by id). */
-    double norm(boolean[] isName) {
+    /** The norm, and in {@code nameNormOut[0]} the norm of the part over name terms ({@code isName} by id). */
+    double norm(boolean[] isName, double[] nameNormOut) {
         double n = 0;
+        double names = 0;
         for (int i = 0; i < size; i++) {
+            double square = weights[i] * weights[i];
+            n += square;
             if (isName[ids[i]]) {
-                n += weights[i] * weights[i];
+                names += square;
             }
         }
+        nameNormOut[0] = Math.sqrt(names);
         return Math.sqrt(n);
     }
 

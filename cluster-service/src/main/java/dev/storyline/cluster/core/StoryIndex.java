@@ -116,6 +116,8 @@ public final class StoryIndex implements StoryClusterer {
     private final long[] probeFilter = new long[64];
     private final TitleFurniture titleFurniture;
     private int documents;
+    /** Scratch: the name part's norm, from the pass that computes a centroid's norm. */
+    private final double[] nameNorm = new double[1];
 
     public StoryIndex(Settings settings) {
         this(settings, StoryModel.defaults());
@@ -478,8 +480,8 @@ public final class StoryIndex implements StoryClusterer {
         if (story.titles.size > 2 * settings.maxCentroidTerms()) {
             story.titles.keepHeaviest(settings.maxCentroidTerms());
         }
-        story.norm = story.centroid.norm();
-        story.nameNorm = story.centroid.norm(isName);
+        story.norm = story.centroid.norm(isName, nameNorm);
+        story.nameNorm = nameNorm[0];
         story.titleNorm = story.titles.norm();
     }
 
