@@ -14,10 +14,6 @@ final class SparseVector {
         this.weights = weights;
     }
 
-    int size() {
-        return ids.length;
-    }
-
     /** The norm of the part over name terms. */
     double norm(boolean[] isName) {
         double n = 0;
@@ -25,14 +21,6 @@ final class SparseVector {
             if (isName[ids[i]]) {
                 n += weights[i] * weights[i];
             }
-        }
-        return Math.sqrt(n);
-    }
-
-    double norm() {
-        double n = 0;
-        for (double w : weights) {
-            n += w * w;
         }
         return Math.sqrt(n);
     }

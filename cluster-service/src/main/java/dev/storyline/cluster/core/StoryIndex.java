@@ -139,7 +139,7 @@ public final class StoryIndex implements StoryClusterer {
         double bestScore = Double.NEGATIVE_INFINITY;
         Story second = null;
         double secondScore = Double.NEGATIVE_INFINITY;
-        spread(v, true);
+        spread(v);
         for (Story candidate : candidates(query)) {
             double[] x = features(v, candidate, article.published());
             if (x == null) {
@@ -156,7 +156,6 @@ public final class StoryIndex implements StoryClusterer {
                 secondScore = score;
             }
         }
-        spread(v, false);
         boolean newStory = best == null || bestScore < settings.joinThreshold();
         List<String> merged = new ArrayList<>();
         if (newStory) {
@@ -191,14 +190,13 @@ public final class StoryIndex implements StoryClusterer {
         Vectors v = vectorsOf(article);
         int[] query = v.all.topIds(settings.queryTerms());
         List<Candidate> out = new ArrayList<>();
-        spread(v, true);
+        spread(v);
         for (Story candidate : candidates(query)) {
             double[] x = features(v, candidate, article.published());
             if (x != null) {
                 out.add(new Candidate(candidate.id, x, datedPair(article, candidate)));
             }
         }
-        spread(v, false);
         add(story(storyId), article, v, query);
         return out;
     }
@@ -215,13 +213,10 @@ public final class StoryIndex implements StoryClusterer {
         return s == null ? id : live(s).id;
     }
 
-    /** Spreads the article's vectors into {@link #probe} and its filter, or clears them again. */
-    private void spread(Vectors v, boolean on) {
+    /** Spreads the article's vectors into {@link #probe} and its filter, in place of the previous article's. */
+    private void spread(Vectors v) {
         probe.clear();
         Arrays.fill(probeFilter, 0);
-        if (!on) {
-            return;
-        }
         int[] ids = v.all.ids;
         if (ids.length > probeWeights.length) {
             probeWeights = new double[ids.length];
