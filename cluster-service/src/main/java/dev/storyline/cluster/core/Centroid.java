@@ -84,8 +84,23 @@ final class Centroid {
         size = k;
     }
 
-    boolean contains(int id) {
-        return Arrays.binarySearch(ids, 0, size, id) >= 0;
+    /**
+     * The dot product with a short vector whose ids are sorted: each id is found by binary search from where the one
+     * before it was, so the cost follows the short vector, not this one.
+     */
+    double dot(int[] otherIds, double[] otherWeights) {
+        double sum = 0;
+        int from = 0;
+        for (int k = 0; k < otherIds.length && from < size; k++) {
+            int at = Arrays.binarySearch(ids, from, size, otherIds[k]);
+            if (at >= 0) {
+                sum += weights[at] * otherWeights[k];
+                from = at + 1;
+            } else {
+                from = -at - 1;
+            }
+        }
+        return sum;
     }
 
     double norm() {

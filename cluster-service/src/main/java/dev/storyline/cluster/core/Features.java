@@ -93,18 +93,50 @@ final class Features {
                 i++;
                 continue;
             }
+            // one pass finds the word's end and, while it is ASCII, lower-cases it into `word` and hashes it
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i))
-                    || (text.charAt(i) == '\'' && i + 1 < n && Character.isLetter(text.charAt(i + 1))))) {
+            boolean ascii = true;
+            int length = 0;
+            long h = Vocabulary.start();
+            long beforeLast = h;
+            long beforeTwo = h;
+            while (i < n) {
+                char ch = text.charAt(i);
+                if (!(Character.isLetterOrDigit(ch)
+                        || (ch == '\'' && i + 1 < n && Character.isLetter(text.charAt(i + 1))))) {
+                    break;
+                }
+                if (ch >= 0x80) {
+                    ascii = false;
+                } else if (ascii) {
+                    ch = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+                    if (length == word.length) {
+                        ensureWord(2 * length);
+                    }
+                    word[length++] = ch;
+                    beforeTwo = beforeLast;
+                    beforeLast = h;
+                    h = Vocabulary.step(h, ch);
+                }
                 i++;
             }
             int end = i;
-            if (end - start >= 2 && text.charAt(end - 2) == '\''
-                    && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
-                end -= 2; // possessive
+            boolean possessive = end - start >= 2 && text.charAt(end - 2) == '\''
+                    && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S');
+            if (possessive) {
+                end -= 2;
             }
-            int length = lowerCase(text, start, end);
-            long lowerHash = wordHash;
+            long lowerHash;
+            if (ascii) {
+                if (possessive) {
+                    length -= 2;
+                    h = beforeTwo;
+                }
+                lowerHash = Vocabulary.finish(h);
+            } else {
+                length = lowerCase(text, start, end);
+                lowerHash = wordHash;
+            }
             if (titleWeight == 0) {
                 if (textWordCount == textWords.length) {
                     textWords = Arrays.copyOf(textWords, 2 * textWordCount);
@@ -148,39 +180,20 @@ final class Features {
         }
     }
 
-    /** text[start, end) lower-cased into {@link #word}, its hash into {@link #wordHash}; its length. */
+    /** text[start, end), not all ASCII, lower-cased into {@link #word}, its hash into {@link #wordHash}; its length. */
     private int lowerCase(String text, int start, int end) {
-        int length = end - start;
-        boolean ascii = true;
-        for (int k = start; k < end; k++) {
-            if (text.charAt(k) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (!ascii) {
-            String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
-            length = lower.length();
-            ensureWord(length);
-            lower.getChars(0, length, word, 0);
-            wordHash = Vocabulary.hash(word, length);
-            return length;
-        }
+        String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+        int length = lower.length();
         ensureWord(length);
-        long h = Vocabulary.start();
-        for (int k = 0; k < length; k++) {
-            char c = text.charAt(start + k);
-            c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            word[k] = c;
-            h = Vocabulary.step(h, c);
-        }
-        wordHash = Vocabulary.finish(h);
+        lower.getChars(0, length, word, 0);
+        wordHash = Vocabulary.hash(word, length);
         return length;
     }
 
+    /** Room for words of the length (keeping what {@link #word} and the previous name hold). */
     private void ensureWord(int length) {
         if (length > word.length) {
-            word = new char[length];
+            word = Arrays.copyOf(word, length);
             key = new char[length];
             term = new char[2 * length + 3];
             previousName = Arrays.copyOf(previousName, length);

@@ -27,9 +27,12 @@ public final class MinHashLsh {
     private long[] arrivals = new long[1024];
     private int[][] signatures = new int[1024][];
     private int count;
-    /** One bucket table per band: band key to the latest document in the bucket, then a chain by position. */
+    /**
+     * One bucket table per band: band key to the latest document in the bucket (+ 1). The chains go on through
+     * {@code next[doc * bands + band]}: a document's links for all bands lie side by side, in one or two cache lines.
+     */
     private final BucketTable[] tables;
-    private int[][] next;
+    private int[] next;
     /** Scratch for one text at a time (callers serialise calls): its word hashes and its signature's bins. */
     private long[] words = new long[256];
     private final int[] scratch;
@@ -55,7 +58,7 @@ public final class MinHashLsh {
         scratch = new int[permutations];
         bandKeys = new long[bands];
         tables = new BucketTable[bands];
-        next = new int[bands][1024];
+        next = new int[bands * 1024];
         for (int b = 0; b < bands; b++) {
             tables[b] = new BucketTable();
         }
@@ -103,8 +106,8 @@ public final class MinHashLsh {
         for (int b = 0; b < bands; b++) {
             long key = keys[b];
             int head = tables[b].put(key, doc + 1);
-            next[b][doc] = head;
-            for (int other = head - 1; other >= 0; other = next[b][other] - 1) {
+            next[doc * bands + b] = head;
+            for (int other = head - 1; other >= 0; other = next[other * bands + b] - 1) {
                 if (!contains(copies, found, other) && jaccard(sig, signatures[other]) >= threshold) {
                     if (found == copies.length) {
                         copies = Arrays.copyOf(copies, 2 * found);
@@ -149,9 +152,7 @@ public final class MinHashLsh {
             days = Arrays.copyOf(days, n);
             arrivals = Arrays.copyOf(arrivals, n);
             signatures = Arrays.copyOf(signatures, n);
-            for (int b = 0; b < bands; b++) {
-                next[b] = Arrays.copyOf(next[b], n);
-            }
+            next = Arrays.copyOf(next, n * bands);
         }
         ids[count] = id;
         days[count] = day;

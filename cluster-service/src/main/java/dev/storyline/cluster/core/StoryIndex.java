@@ -101,13 +101,14 @@ public final class StoryIndex implements StoryClusterer {
     private final MinHashLsh copies;
     /**
      * The article being placed, by term: a small table from term id to entry (it stays in cache), and by entry the
-     * term's weight, its weight if it is a name, and its title weight. A dot product with a story is then one pass
-     * over the story's terms.
+     * term's weight, its weight if it is a name, and whether it is a rare name. A dot product with a story's centroid
+     * is then one pass over the centroid's terms (the title's few terms are instead searched for in the story's
+     * titles).
      */
     private final TermCounts probe = new TermCounts();
     private double[] probeWeights = new double[256];
     private double[] probeNames = new double[256];
-    private double[] probeTitle = new double[256];
+    private boolean[] probeRare = new boolean[256];
     /**
      * A bit set over a hash of the article's term ids: a story's term whose bit is clear is not the article's, and
      * its look-up in {@link #probe} is skipped. With about a hundred terms in 4,096 bits, few terms the article
@@ -221,19 +222,19 @@ public final class StoryIndex implements StoryClusterer {
         if (ids.length > probeWeights.length) {
             probeWeights = new double[ids.length];
             probeNames = new double[ids.length];
-            probeTitle = new double[ids.length];
+            probeRare = new boolean[ids.length];
         }
         for (int i = 0; i < ids.length; i++) {
             probe.add(ids[i], 1);
             double w = v.all.weights[i];
             probeWeights[i] = w;
             probeNames[i] = isName[ids[i]] ? w : 0;
-            probeTitle[i] = 0;
+            probeRare[i] = false;
             int bit = filterBit(ids[i]);
             probeFilter[bit >>> 6] |= 1L << bit;
         }
-        for (int i = 0; i < v.title.ids.length; i++) {
-            probeTitle[probe.indexOf(v.title.ids[i])] = v.title.weights[i];
+        for (int id : v.rareNames) {
+            probeRare[probe.indexOf(id)] = true;
         }
     }
 
@@ -411,6 +412,7 @@ public final class StoryIndex implements StoryClusterer {
         double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
         double dot = 0;
         double names = 0;
+        int rare = 0;
         int[] ids = story.centroid.ids;
         double[] weights = story.centroid.weights;
         for (int i = 0; i < story.centroid.size; i++) {
@@ -418,28 +420,17 @@ public final class StoryIndex implements StoryClusterer {
             if (at >= 0) {
                 dot += weights[i] * probeWeights[at];
                 names += weights[i] * probeNames[at];
+                if (probeRare[at]) {
+                    rare++;
+                }
             }
         }
-        double titleDot = 0;
-        int[] titleIds = story.titles.ids;
-        double[] titleWeights = story.titles.weights;
-        for (int i = 0; i < story.titles.size; i++) {
-            int at = probeEntry(titleIds[i]);
-            if (at >= 0) {
-                titleDot += titleWeights[i] * probeTitle[at];
-            }
-        }
+        double titleDot = story.titles.dot(v.title.ids, v.title.weights);
         double storyWordNorm = Math.sqrt(Math.max(0, story.norm * story.norm - story.nameNorm * story.nameNorm));
         double centroid = story.norm == 0 ? 0 : dot / story.norm;
         double centroidNames = v.nameNorm == 0 || story.nameNorm == 0 ? 0 : names / (v.nameNorm * story.nameNorm);
         double centroidWords = wordNorm == 0 || storyWordNorm == 0 ? 0 : (dot - names) / (wordNorm * storyWordNorm);
         double title = story.titleNorm == 0 ? 0 : titleDot / story.titleNorm;
-        int rare = 0;
-        for (int id : v.rareNames) {
-            if (story.centroid.contains(id)) {
-                rare++;
-            }
-        }
         return new double[] { centroid, centroidNames, centroidWords, title, Math.sqrt(centroid),
                 Math.sqrt(centroidNames), Math.min(rare, 3), rare > 0 ? 1 : 0, Math.min(v.rareNames.length - rare, 3),
                 gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
