@@ -1,5 +1,8 @@
 package dev.storyline.cluster.core;
 
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -46,6 +49,14 @@ final class Features {
     /** The hash of each word of the text (not the title) in order, for copy detection; how many. */
     long[] textWords = new long[256];
     int textWordCount;
+    /** The days (epoch days) the article mentions by date, resolved against its publication day; how many. */
+    long[] mentionedDays = new long[16];
+    int mentionedCount;
+    /** By function-word id: the month (1-12) a month word names, or the weekday (1-7, Monday first). */
+    private int[] calendarOf = new int[64];
+    /** The month a capitalised month word just read names (0 when the last word was no month); its position. */
+    private int pendingMonth;
+    private long published;
 
     Features(Vocabulary vocabulary, Settings settings) {
         this.vocabulary = vocabulary;
@@ -56,6 +67,26 @@ final class Features {
         for (String w : STOP_WORDS) {
             functionWords.flag(functionWords.intern(w), Vocabulary.STOP_WORD);
         }
+        calendarWords(settings.months(), 12, Vocabulary.MONTH);
+        calendarWords(settings.weekdays(), 7, Vocabulary.WEEKDAY);
+    }
+
+    /** Flags the names of the months (or weekdays), and records which one (from 1) each names. */
+    private void calendarWords(String names, int count, byte flag) {
+        String[] entries = names.split(",");
+        if (entries.length != count) {
+            throw new IllegalArgumentException("expected " + count + " comma-separated entries in " + names);
+        }
+        for (int m = 0; m < count; m++) {
+            for (String name : entries[m].strip().split("\\s+")) {
+                int id = functionWords.intern(name.toLowerCase(Locale.ROOT));
+                functionWords.flag(id, flag);
+                if (id >= calendarOf.length) {
+                    calendarOf = Arrays.copyOf(calendarOf, 2 * id);
+                }
+                calendarOf[id] = m + 1;
+            }
+        }
     }
 
     /** Reads the article into {@link #all} and {@link #title}, clearing what they held. */
@@ -63,6 +94,8 @@ final class Features {
         all.clear();
         title.clear();
         textWordCount = 0;
+        mentionedCount = 0;
+        published = a.published() == null ? Long.MIN_VALUE : a.published().toEpochDay();
         add(a.title(), settings.titleWeight(), 1);
         String text = a.text() == null ? "" : a.text();
         int leadEnd = Math.min(text.length(), settings.leadChars());
@@ -79,6 +112,7 @@ final class Features {
     /** Adds the terms of text[from, to) with the given weight to {@link #all}, and with titleWeight to the title. */
     private void add(String text, int from, int n, double weight, double titleWeight) {
         int i = from;
+        pendingMonth = 0;
         boolean sentenceStart = true;
         previousLength = -1;
         while (i < n) {
@@ -146,6 +180,16 @@ final class Features {
             int functionWord = functionWords.find(lowerHash);
             byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));
+            if (pendingMonth > 0 && Character.isDigit(word[0])) {
+                mentionedDay(pendingMonth, length, text, end, n);
+            }
+            pendingMonth = capitalised && (flags & Vocabulary.MONTH) != 0 ? calendarOf[functionWord] : 0;
+            if (capitalised && (flags & Vocabulary.WEEKDAY) != 0 && published != Long.MIN_VALUE) {
+                // the latest such weekday not after the publication day (epoch day 0 was a Thursday: weekday 4)
+                int weekday = calendarOf[functionWord];
+                int publishedWeekday = (int) Math.floorMod(published + 3, 7L) + 1;
+                mention(published - Math.floorMod(publishedWeekday - weekday, 7));
+            }
             if (capitalised && !sentenceStart && length >= 2 && (flags & Vocabulary.NOT_A_NAME) == 0) {
                 int keyLength = NameKeys.key(text, start, end, key);
                 if (keyLength >= 2) {
@@ -178,6 +222,63 @@ final class Features {
             sentenceStart = false;
             previousLength = -1;
         }
+    }
+
+    /**
+     * The word just read (in {@link #word}, ending at text[end]) follows a month: when it is a day (1-31, perhaps
+     * "12th") and the article has a publication day, records the day it names. A year may follow ("Feb. 17, 2016");
+     * without one, the date is the latest not after the publication day (and a day after it, for time zones).
+     */
+    private void mentionedDay(int month, int length, String text, int end, int n) {
+        int day = word[0] - '0';
+        int k = 1;
+        if (k < length && Character.isDigit(word[k])) {
+            day = 10 * day + word[k++] - '0';
+        }
+        boolean ordinal = k + 2 == length && (word[k] == 's' && word[k + 1] == 't' || word[k] == 'n' && word[k + 1] == 'd'
+                || word[k] == 'r' && word[k + 1] == 'd' || word[k] == 't' && word[k + 1] == 'h');
+        if ((k != length && !ordinal) || day < 1 || day > 31 || published == Long.MIN_VALUE) {
+            return;
+        }
+        int at = end;
+        while (at < n && at < end + 3 && (text.charAt(at) == ',' || text.charAt(at) == ' ')) {
+            at++;
+        }
+        int year = 0;
+        if (at + 4 <= n && (at + 4 == n || !Character.isLetterOrDigit(text.charAt(at + 4)))) {
+            for (int j = at; j < at + 4; j++) {
+                char c = text.charAt(j);
+                year = c >= '0' && c <= '9' ? 10 * year + c - '0' : -1;
+                if (year < 0) {
+                    break;
+                }
+            }
+        }
+        long days;
+        if (year >= 1900 && year <= 2100) {
+            days = epochDay(year, month, day);
+        } else {
+            int y = LocalDate.ofEpochDay(published).getYear();
+            days = epochDay(y, month, day);
+            if (days > published + 1) {
+                days = epochDay(y - 1, month, day);
+            }
+        }
+        if (days != Long.MIN_VALUE) {
+            mention(days);
+        }
+    }
+
+    private void mention(long days) {
+        if (mentionedCount == mentionedDays.length) {
+            mentionedDays = Arrays.copyOf(mentionedDays, 2 * mentionedCount);
+        }
+        mentionedDays[mentionedCount++] = days;
+    }
+
+    /** The epoch day of the date, or Long.MIN_VALUE when there is no such date (February 30th). */
+    private static long epochDay(int year, int month, int day) {
+        return day > Month.of(month).length(Year.isLeap(year)) ? Long.MIN_VALUE : LocalDate.of(year, month, day).toEpochDay();
     }
 
     /** text[start, end), not all ASCII, lower-cased into {@link #word}, its hash into {@link #wordHash}; its length. */

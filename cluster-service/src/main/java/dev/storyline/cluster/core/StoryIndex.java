@@ -409,6 +409,18 @@ public final class StoryIndex implements StoryClusterer {
                 return null;
             }
         }
+        // a later report names the day of the event: the story's first day, or one just before it
+        boolean mentionsFirstDay = false;
+        boolean mentionsEarlierDay = false;
+        if (day != null && story.first != null) {
+            long first = story.first.toEpochDay();
+            long published = day.toEpochDay();
+            for (int i = 0; i < features.mentionedCount; i++) {
+                long d = features.mentionedDays[i];
+                mentionsFirstDay |= d >= first - settings.mentionDaysBefore() && d <= first + settings.mentionDaysAfter();
+                mentionsEarlierDay |= d < published - settings.mentionDaysBefore();
+            }
+        }
         double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
         double dot = 0;
         double names = 0;
@@ -435,7 +447,8 @@ public final class StoryIndex implements StoryClusterer {
                 Math.sqrt(centroidNames), Math.min(rare, 3), rare > 0 ? 1 : 0, Math.min(v.rareNames.length - rare, 3),
                 gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
                 gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, sinceStart >= 4 && sinceStart <= 7 ? 1 : 0,
-                sinceStart >= 8 && sinceStart <= 30 ? 1 : 0, sinceStart > 30 ? 1 : 0, Math.log(story.size), 1 };
+                sinceStart >= 8 && sinceStart <= 30 ? 1 : 0, sinceStart > 30 ? 1 : 0, Math.log(story.size), mentionsFirstDay ? 1 : 0,
+                !mentionsFirstDay && mentionsEarlierDay ? 1 : 0, mentionsFirstDay && sinceStart > 7 ? 1 : 0, 1 };
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */

@@ -23,7 +23,8 @@ public record StoryModel(double[] dated, double[] undated) {
             "centroid", "centroid-names", "centroid-words", "title", "sqrt-centroid", "sqrt-centroid-names",
             "rare-names", "any-rare-name", "rare-names-not-in-story",
             "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer",
-            "from-first-7d", "from-first-30d", "from-first-longer", "log-size", "bias");
+            "from-first-7d", "from-first-30d", "from-first-longer", "log-size", "mentions-first-day",
+            "mentions-other-day", "mentions-first-day-later", "bias");
 
     public StoryModel {
         if (dated.length != FEATURES.size() || undated.length != FEATURES.size()) {

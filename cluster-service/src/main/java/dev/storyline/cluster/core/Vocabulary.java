@@ -15,6 +15,10 @@ final class Vocabulary {
     static final byte NAME = 1;
     static final byte STOP_WORD = 2;
     static final byte NOT_A_NAME = 4;
+    /** A month's name or abbreviation. */
+    static final byte MONTH = 8;
+    /** A weekday's name or abbreviation. */
+    static final byte WEEKDAY = 16;
 
     private static final long SEED = 0xcbf29ce484222325L;
 

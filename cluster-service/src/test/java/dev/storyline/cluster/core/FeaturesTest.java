@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -95,5 +98,33 @@ class FeaturesTest {
         }
         char[] missing = "absent".toCharArray();
         assertEquals(-1, v.find(Vocabulary.hash(missing, missing.length)));
+    }
+
+    private List<LocalDate> mentioned(String text, LocalDate published) {
+        features.read(new ClusterInput("a", "", text, published, 0));
+        List<LocalDate> out = new ArrayList<>();
+        for (int i = 0; i < features.mentionedCount; i++) {
+            out.add(LocalDate.ofEpochDay(features.mentionedDays[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void datesTheTextMentionsAreResolvedAgainstThePublicationDay() {
+        LocalDate published = LocalDate.of(2017, 1, 31); // a Tuesday
+        // with a year; an abbreviation with a full stop; an ordinal; a date later in the year is last year's
+        assertEquals(List.of(LocalDate.of(2016, 9, 12), LocalDate.of(2017, 1, 2), LocalDate.of(2017, 1, 30),
+                LocalDate.of(2016, 12, 24)),
+                mentioned("She was shot on Sep. 12, 2016 at home. A hearing was held Jan. 2 and on January 30th. "
+                        + "The family last saw her on December 24.", published));
+        // weekdays: the latest such day not after publication (the same day when it is that weekday)
+        assertEquals(List.of(LocalDate.of(2017, 1, 28), LocalDate.of(2017, 1, 31), LocalDate.of(2017, 1, 25)),
+                mentioned("Police said the shooting happened Saturday. An arrest came Tuesday after a tip on Wed.",
+                        published));
+        // not dates: a lower-case month word, a day out of range, February 30th, a month without a day
+        assertEquals(List.of(), mentioned("They may 5 times march 3 miles. It was May 32 or February 30, "
+                + "in March 2015.", published));
+        // without a publication day nothing can be resolved
+        assertEquals(List.of(), mentioned("She was shot on Sept. 12, 2016 on a Monday.", null));
     }
 }
