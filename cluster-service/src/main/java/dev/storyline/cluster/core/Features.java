@@ -52,10 +52,20 @@ final class Features {
     /** The days (epoch days) the article mentions by date, resolved against its publication day; how many. */
     long[] mentionedDays = new long[16];
     int mentionedCount;
-    /** By function-word id: the month (1-12) a month word names, or the weekday (1-7, Monday first). */
+    /** The months (the epoch day of their first day) the article mentions without a day; how many. */
+    long[] mentionedMonths = new long[16];
+    int mentionedMonthCount;
+    /**
+     * By function-word id: the month (1-12) a month word names, or the weekday (1-7, Monday first); negative for an
+     * abbreviation.
+     */
     private int[] calendarOf = new int[64];
-    /** The month a capitalised month word just read names (0 when the last word was no month); its position. */
+    /**
+     * The month a capitalised month word just read names (0 when the last word was no month), and whether that word
+     * was the month's full name inside a sentence: followed by no day, it still names a month ("in June").
+     */
     private int pendingMonth;
+    private boolean pendingFullMonth;
     private long published;
 
     Features(Vocabulary vocabulary, Settings settings) {
@@ -78,13 +88,14 @@ final class Features {
             throw new IllegalArgumentException("expected " + count + " comma-separated entries in " + names);
         }
         for (int m = 0; m < count; m++) {
-            for (String name : entries[m].strip().split("\\s+")) {
-                int id = functionWords.intern(name.toLowerCase(Locale.ROOT));
+            String[] forms = entries[m].strip().split("\\s+");
+            for (int f = 0; f < forms.length; f++) {
+                int id = functionWords.intern(forms[f].toLowerCase(Locale.ROOT));
                 functionWords.flag(id, flag);
                 if (id >= calendarOf.length) {
                     calendarOf = Arrays.copyOf(calendarOf, 2 * id);
                 }
-                calendarOf[id] = m + 1;
+                calendarOf[id] = f == 0 ? m + 1 : -(m + 1);
             }
         }
     }
@@ -95,6 +106,7 @@ final class Features {
         title.clear();
         textWordCount = 0;
         mentionedCount = 0;
+        mentionedMonthCount = 0;
         published = a.published() == null ? Long.MIN_VALUE : a.published().toEpochDay();
         add(a.title(), settings.titleWeight(), 1);
         String text = a.text() == null ? "" : a.text();
@@ -180,13 +192,16 @@ final class Features {
             int functionWord = functionWords.find(lowerHash);
             byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));
-            if (pendingMonth > 0 && Character.isDigit(word[0])) {
-                mentionedDay(pendingMonth, length, text, end, n);
+            if (pendingMonth > 0 && !(Character.isDigit(word[0]) && mentionedDay(pendingMonth, length, text, end, n))
+                    && pendingFullMonth) {
+                mentionedMonth(pendingMonth, length);
             }
-            pendingMonth = capitalised && (flags & Vocabulary.MONTH) != 0 ? calendarOf[functionWord] : 0;
+            boolean month = capitalised && (flags & Vocabulary.MONTH) != 0;
+            pendingMonth = month ? Math.abs(calendarOf[functionWord]) : 0;
+            pendingFullMonth = month && calendarOf[functionWord] > 0 && !sentenceStart;
             if (capitalised && (flags & Vocabulary.WEEKDAY) != 0 && published != Long.MIN_VALUE) {
                 // the latest such weekday not after the publication day (epoch day 0 was a Thursday: weekday 4)
-                int weekday = calendarOf[functionWord];
+                int weekday = Math.abs(calendarOf[functionWord]);
                 int publishedWeekday = (int) Math.floorMod(published + 3, 7L) + 1;
                 mention(published - Math.floorMod(publishedWeekday - weekday, 7));
             }
@@ -222,14 +237,18 @@ final class Features {
             sentenceStart = false;
             previousLength = -1;
         }
+        if (pendingMonth > 0 && pendingFullMonth) {
+            mentionedMonth(pendingMonth, 0);
+        }
     }
 
     /**
      * The word just read (in {@link #word}, ending at text[end]) follows a month: when it is a day (1-31, perhaps
      * "12th") and the article has a publication day, records the day it names. A year may follow ("Feb. 17, 2016");
      * without one, the date is the latest not after the publication day (and a day after it, for time zones).
+     * Whether the word has the form of a day.
      */
-    private void mentionedDay(int month, int length, String text, int end, int n) {
+    private boolean mentionedDay(int month, int length, String text, int end, int n) {
         int day = word[0] - '0';
         int k = 1;
         if (k < length && Character.isDigit(word[k])) {
@@ -237,8 +256,11 @@ final class Features {
         }
         boolean ordinal = k + 2 == length && (word[k] == 's' && word[k + 1] == 't' || word[k] == 'n' && word[k + 1] == 'd'
                 || word[k] == 'r' && word[k + 1] == 'd' || word[k] == 't' && word[k + 1] == 'h');
-        if ((k != length && !ordinal) || day < 1 || day > 31 || published == Long.MIN_VALUE) {
-            return;
+        if (k != length && !ordinal) {
+            return false;
+        }
+        if (day < 1 || day > 31 || published == Long.MIN_VALUE) {
+            return true;
         }
         int at = end;
         while (at < n && at < end + 3 && (text.charAt(at) == ',' || text.charAt(at) == ' ')) {
@@ -267,6 +289,29 @@ final class Features {
         if (days != Long.MIN_VALUE) {
             mention(days);
         }
+        return true;
+    }
+
+    /**
+     * A month named without a day: in the year the word just read gives (length 0: none, "June 2015"), else the
+     * latest such month not after the publication day.
+     */
+    private void mentionedMonth(int month, int length) {
+        if (published == Long.MIN_VALUE) {
+            return;
+        }
+        int year = 0;
+        for (int k = 0; length == 4 && k < 4 && year >= 0; k++) {
+            year = Character.isDigit(word[k]) ? 10 * year + word[k] - '0' : -1;
+        }
+        if (year < 1900 || year > 2100) {
+            LocalDate day = LocalDate.ofEpochDay(published);
+            year = month > day.getMonthValue() ? day.getYear() - 1 : day.getYear();
+        }
+        if (mentionedMonthCount == mentionedMonths.length) {
+            mentionedMonths = Arrays.copyOf(mentionedMonths, 2 * mentionedMonthCount);
+        }
+        mentionedMonths[mentionedMonthCount++] = LocalDate.of(year, month, 1).toEpochDay();
     }
 
     private void mention(long days) {

@@ -412,6 +412,7 @@ public final class StoryIndex implements StoryClusterer {
         // a later report names the day of the event: the story's first day, or one just before it
         boolean mentionsFirstDay = false;
         boolean mentionsEarlierDay = false;
+        boolean mentionsFirstMonth = false;
         if (day != null && story.first != null) {
             long first = story.first.toEpochDay();
             long published = day.toEpochDay();
@@ -419,6 +420,10 @@ public final class StoryIndex implements StoryClusterer {
                 long d = features.mentionedDays[i];
                 mentionsFirstDay |= d >= first - settings.mentionDaysBefore() && d <= first + settings.mentionDaysAfter();
                 mentionsEarlierDay |= d < published - settings.mentionDaysBefore();
+            }
+            long firstMonth = story.first.withDayOfMonth(1).toEpochDay();
+            for (int i = 0; i < features.mentionedMonthCount; i++) {
+                mentionsFirstMonth |= features.mentionedMonths[i] == firstMonth;
             }
         }
         double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
@@ -448,7 +453,7 @@ public final class StoryIndex implements StoryClusterer {
                 gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
                 gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, sinceStart >= 4 && sinceStart <= 7 ? 1 : 0,
                 sinceStart >= 8 && sinceStart <= 30 ? 1 : 0, sinceStart > 30 ? 1 : 0, Math.log(story.size), mentionsFirstDay ? 1 : 0,
-                !mentionsFirstDay && mentionsEarlierDay ? 1 : 0, mentionsFirstDay && sinceStart > 7 ? 1 : 0, 1 };
+                !mentionsFirstDay && mentionsEarlierDay ? 1 : 0, mentionsFirstDay && sinceStart > 7 ? 1 : 0, mentionsFirstMonth && sinceStart > 7 ? 1 : 0, 1 };
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */

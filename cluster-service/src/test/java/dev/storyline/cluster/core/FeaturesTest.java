@@ -127,4 +127,21 @@ class FeaturesTest {
         // without a publication day nothing can be resolved
         assertEquals(List.of(), mentioned("She was shot on Sept. 12, 2016 on a Monday.", null));
     }
+
+    @Test
+    void monthsNamedWithoutADayAreKeptApart() {
+        LocalDate published = LocalDate.of(2017, 1, 31);
+        List<LocalDate> days = mentioned("The killings in June shocked the town. The trial of June 2015 ended. "
+                + "Since January the case stalled; charges came Jan. 9. May it end soon, said a Jan Kowalski. "
+                + "It began in December", published);
+        assertEquals(List.of(LocalDate.of(2017, 1, 9)), days);
+        List<LocalDate> months = new ArrayList<>();
+        for (int i = 0; i < features.mentionedMonthCount; i++) {
+            months.add(LocalDate.ofEpochDay(features.mentionedMonths[i]));
+        }
+        // a later month than publication is last year's; a year may follow; abbreviations and a month word opening
+        // a sentence name no month on their own
+        assertEquals(List.of(LocalDate.of(2016, 6, 1), LocalDate.of(2015, 6, 1), LocalDate.of(2017, 1, 1),
+                LocalDate.of(2016, 12, 1)), months);
+    }
 }
