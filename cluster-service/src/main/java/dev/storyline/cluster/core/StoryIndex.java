@@ -1,7 +1,5 @@
 package dev.storyline.cluster.core;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,8 +31,10 @@ public final class StoryIndex implements StoryClusterer {
         double nameNorm;
         final Centroid titles = new Centroid();
         double titleNorm;
-        LocalDate first;
-        LocalDate last;
+        /** Epoch days of its first and last publication ({@link #UNDATED}: none), and of its first month's first day. */
+        long first = UNDATED;
+        long last = UNDATED;
+        long firstMonth = UNDATED;
         int size;
         Story mergedInto;
 
@@ -78,6 +78,8 @@ public final class StoryIndex implements StoryClusterer {
         return false;
     }
 
+    private static final long UNDATED = Long.MIN_VALUE;
+
     /** A story an article could join, with the evidence the model scores; for fitting the model. */
     public record Candidate(String storyId, double[] features, boolean bothDated) {
     }
@@ -119,6 +121,12 @@ public final class StoryIndex implements StoryClusterer {
     private int documents;
     /** Scratch: the name part's norm, from the pass that computes a centroid's norm. */
     private final double[] nameNorm = new double[1];
+    /** Scratch: the evidence for one candidate story ({@link #features}), the sort keys of {@link #weigh}. */
+    private final double[] evidence = new double[StoryModel.FEATURES.size()];
+    private long[] packed = new long[256];
+    /** Scratch for {@link #candidates}: the stories touched, and those kept. */
+    private int[] touched = new int[64];
+    private final List<Story> found = new ArrayList<>();
 
     public StoryIndex(Settings settings) {
         this(settings, StoryModel.defaults());
@@ -142,7 +150,7 @@ public final class StoryIndex implements StoryClusterer {
         double secondScore = Double.NEGATIVE_INFINITY;
         spread(v);
         for (Story candidate : candidates(query)) {
-            double[] x = features(v, candidate, article.published());
+            double[] x = features(v, candidate, day(article));
             if (x == null) {
                 continue;
             }
@@ -162,7 +170,7 @@ public final class StoryIndex implements StoryClusterer {
         if (newStory) {
             best = story("s-" + article.id());
         } else if (second != null && secondScore >= settings.mergeThreshold()) {
-            Story keep = best.first != null && second.first != null && second.first.isBefore(best.first) ? second : best;
+            Story keep = best.first != UNDATED && second.first != UNDATED && second.first < best.first ? second : best;
             Story fold = keep == best ? second : best;
             merge(fold, keep);
             merged.add(fold.id);
@@ -193,9 +201,9 @@ public final class StoryIndex implements StoryClusterer {
         List<Candidate> out = new ArrayList<>();
         spread(v);
         for (Story candidate : candidates(query)) {
-            double[] x = features(v, candidate, article.published());
+            double[] x = features(v, candidate, day(article));
             if (x != null) {
-                out.add(new Candidate(candidate.id, x, datedPair(article, candidate)));
+                out.add(new Candidate(candidate.id, x.clone(), datedPair(article, candidate)));
             }
         }
         add(story(storyId), article, v, query);
@@ -277,11 +285,13 @@ public final class StoryIndex implements StoryClusterer {
 
     private SparseVector weigh(TermCounts counts, boolean learn) {
         int n = counts.size();
-        long[] packed = new long[n];
+        if (packed.length < n) {
+            packed = new long[Math.max(n, 2 * packed.length)];
+        }
         for (int i = 0; i < n; i++) {
             packed[i] = ((long) counts.id(i) << 32) | i;
         }
-        Arrays.sort(packed);
+        Arrays.sort(packed, 0, n);
         int[] ids = new int[n];
         double[] weights = new double[n];
         double norm = 0;
@@ -309,10 +319,10 @@ public final class StoryIndex implements StoryClusterer {
 
     /**
      * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
-     * {@code max-candidates} are scored in full. The article must be spread into {@link #probe}.
+     * {@code max-candidates} are scored in full. The article must be spread into {@link #probe}. The list is scratch,
+     * reused by the next call.
      */
     private List<Story> candidates(int[] query) {
-        int[] touched = new int[64];
         int count = 0;
         for (int term : query) {
             double w = probeWeight(term);
@@ -351,7 +361,8 @@ public final class StoryIndex implements StoryClusterer {
             }
             cut = best[0];
         }
-        List<Story> out = new ArrayList<>(Math.min(keep, count));
+        List<Story> out = found;
+        out.clear();
         for (int t = 0; t < count; t++) {
             if (shared[touched[t]] > cut) {
                 out.add(byNumber[touched[t]]);
@@ -391,20 +402,25 @@ public final class StoryIndex implements StoryClusterer {
         return s;
     }
 
+    private static long day(ClusterInput article) {
+        return article.published() == null ? UNDATED : article.published().toEpochDay();
+    }
+
     private static boolean datedPair(ClusterInput article, Story story) {
-        return article.published() != null && story.first != null;
+        return article.published() != null && story.first != UNDATED;
     }
 
     /**
-     * The evidence that the article belongs to the story, in {@link StoryModel#FEATURES} order; null when the story
-     * lies beyond the publication-time window.
+     * The evidence that the article belongs to the story, in {@link StoryModel#FEATURES} order, in a scratch array
+     * that the next call overwrites; null when the story lies beyond the publication-time window.
      */
-    private double[] features(Vectors v, Story story, LocalDate day) {
+    private double[] features(Vectors v, Story story, long day) {
         long gap = -1;
         long sinceStart = -1;
-        if (day != null && story.first != null) {
-            sinceStart = Math.abs(ChronoUnit.DAYS.between(story.first, day));
-            gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(day, story.first), ChronoUnit.DAYS.between(story.last, day)));
+        boolean dated = day != UNDATED && story.first != UNDATED;
+        if (dated) {
+            sinceStart = Math.abs(day - story.first);
+            gap = Math.max(0, Math.max(story.first - day, day - story.last));
             if (gap > settings.windowDays()) {
                 return null;
             }
@@ -413,17 +429,15 @@ public final class StoryIndex implements StoryClusterer {
         boolean mentionsFirstDay = false;
         boolean mentionsEarlierDay = false;
         boolean mentionsFirstMonth = false;
-        if (day != null && story.first != null) {
-            long first = story.first.toEpochDay();
-            long published = day.toEpochDay();
+        if (dated) {
             for (int i = 0; i < features.mentionedCount; i++) {
                 long d = features.mentionedDays[i];
-                mentionsFirstDay |= d >= first - settings.mentionDaysBefore() && d <= first + settings.mentionDaysAfter();
-                mentionsEarlierDay |= d < published - settings.mentionDaysBefore();
+                mentionsFirstDay |= d >= story.first - settings.mentionDaysBefore()
+                        && d <= story.first + settings.mentionDaysAfter();
+                mentionsEarlierDay |= d < day - settings.mentionDaysBefore();
             }
-            long firstMonth = story.first.withDayOfMonth(1).toEpochDay();
             for (int i = 0; i < features.mentionedMonthCount; i++) {
-                mentionsFirstMonth |= features.mentionedMonths[i] == firstMonth;
+                mentionsFirstMonth |= features.mentionedMonths[i] == story.firstMonth;
             }
         }
         double wordNorm = Math.sqrt(Math.max(0, 1 - v.nameNorm * v.nameNorm));
@@ -448,12 +462,32 @@ public final class StoryIndex implements StoryClusterer {
         double centroidNames = v.nameNorm == 0 || story.nameNorm == 0 ? 0 : names / (v.nameNorm * story.nameNorm);
         double centroidWords = wordNorm == 0 || storyWordNorm == 0 ? 0 : (dot - names) / (wordNorm * storyWordNorm);
         double title = story.titleNorm == 0 ? 0 : titleDot / story.titleNorm;
-        return new double[] { centroid, centroidNames, centroidWords, title, Math.sqrt(centroid),
-                Math.sqrt(centroidNames), Math.min(rare, 3), rare > 0 ? 1 : 0, Math.min(v.rareNames.length - rare, 3),
-                gap == 1 ? 1 : 0, gap >= 2 && gap <= 3 ? 1 : 0, gap >= 4 && gap <= 7 ? 1 : 0,
-                gap >= 8 && gap <= 30 ? 1 : 0, gap > 30 ? 1 : 0, sinceStart >= 4 && sinceStart <= 7 ? 1 : 0,
-                sinceStart >= 8 && sinceStart <= 30 ? 1 : 0, sinceStart > 30 ? 1 : 0, Math.log(story.size), mentionsFirstDay ? 1 : 0,
-                !mentionsFirstDay && mentionsEarlierDay ? 1 : 0, mentionsFirstDay && sinceStart > 7 ? 1 : 0, mentionsFirstMonth && sinceStart > 7 ? 1 : 0, 1 };
+        double[] x = evidence;
+        int k = 0;
+        x[k++] = centroid;
+        x[k++] = centroidNames;
+        x[k++] = centroidWords;
+        x[k++] = title;
+        x[k++] = Math.sqrt(centroid);
+        x[k++] = Math.sqrt(centroidNames);
+        x[k++] = Math.min(rare, 3);
+        x[k++] = rare > 0 ? 1 : 0;
+        x[k++] = Math.min(v.rareNames.length - rare, 3);
+        x[k++] = gap == 1 ? 1 : 0;
+        x[k++] = gap >= 2 && gap <= 3 ? 1 : 0;
+        x[k++] = gap >= 4 && gap <= 7 ? 1 : 0;
+        x[k++] = gap >= 8 && gap <= 30 ? 1 : 0;
+        x[k++] = gap > 30 ? 1 : 0;
+        x[k++] = sinceStart >= 4 && sinceStart <= 7 ? 1 : 0;
+        x[k++] = sinceStart >= 8 && sinceStart <= 30 ? 1 : 0;
+        x[k++] = sinceStart > 30 ? 1 : 0;
+        x[k++] = Math.log(story.size);
+        x[k++] = mentionsFirstDay ? 1 : 0;
+        x[k++] = !mentionsFirstDay && mentionsEarlierDay ? 1 : 0;
+        x[k++] = mentionsFirstDay && sinceStart > 7 ? 1 : 0;
+        x[k++] = mentionsFirstMonth && sinceStart > 7 ? 1 : 0;
+        x[k++] = 1;
+        return x;
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */
@@ -467,10 +501,13 @@ public final class StoryIndex implements StoryClusterer {
             }
             postings[term] = joined(postings[term], story.number, settings.maxPostings());
         }
-        LocalDate day = article.published();
-        if (day != null) {
-            story.first = story.first == null || day.isBefore(story.first) ? day : story.first;
-            story.last = story.last == null || day.isAfter(story.last) ? day : story.last;
+        long day = day(article);
+        if (day != UNDATED) {
+            if (story.first == UNDATED || day < story.first) {
+                story.first = day;
+                story.firstMonth = article.published().withDayOfMonth(1).toEpochDay();
+            }
+            story.last = story.last == UNDATED || day > story.last ? day : story.last;
         }
         story.size++;
         storyOfArticle.put(article.id(), story.id);
@@ -501,9 +538,12 @@ public final class StoryIndex implements StoryClusterer {
         }
         refresh(keep);
         keep.size += fold.size;
-        if (fold.first != null) {
-            keep.first = keep.first == null || fold.first.isBefore(keep.first) ? fold.first : keep.first;
-            keep.last = keep.last == null || fold.last.isAfter(keep.last) ? fold.last : keep.last;
+        if (fold.first != UNDATED) {
+            if (keep.first == UNDATED || fold.first < keep.first) {
+                keep.first = fold.first;
+                keep.firstMonth = fold.firstMonth;
+            }
+            keep.last = keep.last == UNDATED || fold.last > keep.last ? fold.last : keep.last;
         }
         fold.mergedInto = keep;
         forward[fold.number] = keep.number;
