@@ -79,6 +79,7 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     private static final long UNDATED = Long.MIN_VALUE;
+    private static final double MERGED = -1;
 
     /** A story an article could join, with the evidence the model scores; for fitting the model. */
     public record Candidate(String storyId, double[] features, boolean bothDated) {
@@ -94,7 +95,10 @@ public final class StoryIndex implements StoryClusterer {
     /** By term id: the stories most recently joined under that term, oldest first. */
     private int[][] postings = new int[1024][];
     private final Map<String, Story> stories = new HashMap<>();
-    /** Stories by number; for each, the query weight it shares with the article being placed (scratch). */
+    /**
+     * Stories by number; for each, the query weight it shares with the article being placed (scratch), or
+     * {@link #MERGED} for a story merged into another (one read tells a live story from one to forward).
+     */
     private Story[] byNumber = new Story[1024];
     private double[] shared = new double[1024];
     /** By number: the number of the story it was merged into, or its own (posting lists may still name it). */
@@ -330,16 +334,20 @@ public final class StoryIndex implements StoryClusterer {
             int size = list == null ? 0 : list[0];
             for (int k = 1; k <= size; k++) {
                 int live = list[k];
-                while (forward[live] != live) {
-                    live = forward[live];
+                double sum = shared[live];
+                if (sum == MERGED) {
+                    while (forward[live] != live) {
+                        live = forward[live];
+                    }
+                    sum = shared[live];
                 }
-                if (shared[live] == 0) {
+                if (sum == 0) {
                     if (count == touched.length) {
                         touched = Arrays.copyOf(touched, 2 * count);
                     }
                     touched[count++] = live;
                 }
-                shared[live] += w;
+                shared[live] = sum + w;
             }
         }
         int keep = settings.maxCandidates();
@@ -547,6 +555,7 @@ public final class StoryIndex implements StoryClusterer {
         }
         fold.mergedInto = keep;
         forward[fold.number] = keep.number;
+        shared[fold.number] = MERGED;
         fold.centroid.clear();
         fold.titles.clear();
     }
