@@ -254,8 +254,9 @@ final class Features {
         if (k < length && Character.isDigit(word[k])) {
             day = 10 * day + word[k++] - '0';
         }
-        boolean ordinal = k + 2 == length && (word[k] == 's' && word[k + 1] == 't' || word[k] == 'n' && word[k + 1] == 'd'
-                || word[k] == 'r' && word[k + 1] == 'd' || word[k] == 't' && word[k + 1] == 'h');
+        boolean ordinal = k + 2 == length && (word[k] == 's' && word[k + 1] == 't'
+                || word[k] == 'n' && word[k + 1] == 'd' || word[k] == 'r' && word[k + 1] == 'd'
+                || word[k] == 't' && word[k + 1] == 'h');
         if (k != length && !ordinal) {
             return false;
         }
@@ -323,7 +324,8 @@ final class Features {
 
     /** The epoch day of the date, or Long.MIN_VALUE when there is no such date (February 30th). */
     private static long epochDay(int year, int month, int day) {
-        return day > Month.of(month).length(Year.isLeap(year)) ? Long.MIN_VALUE : LocalDate.of(year, month, day).toEpochDay();
+        return day > Month.of(month).length(Year.isLeap(year)) ? Long.MIN_VALUE
+                : LocalDate.of(year, month, day).toEpochDay();
     }
 
     /** text[start, end), not all ASCII, lower-cased into {@link #word}, its hash into {@link #wordHash}; its length. */

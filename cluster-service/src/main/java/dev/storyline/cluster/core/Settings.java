@@ -11,7 +11,8 @@ import java.util.Properties;
  * override any of them (keys as in that file).
  */
 public record Settings(double joinThreshold, double mergeThreshold, double titleWeight, double leadWeight,
-        int leadChars, double nameWeight, int titleFurnitureRepeats, int idfPriorDocuments, int rareNameDocuments, String months, String weekdays, int mentionDaysBefore, int mentionDaysAfter, int windowDays, int queryTerms,
+        int leadChars, double nameWeight, int titleFurnitureRepeats, int idfPriorDocuments, int rareNameDocuments,
+        String months, String weekdays, int mentionDaysBefore, int mentionDaysAfter, int windowDays, int queryTerms,
         int maxPostings, int maxCandidates, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations,
         int shingleWords) {
 

@@ -31,7 +31,7 @@ public final class StoryIndex implements StoryClusterer {
         double nameNorm;
         final Centroid titles = new Centroid();
         double titleNorm;
-        /** Epoch days of its first and last publication ({@link #UNDATED}: none), and of its first month's first day. */
+        /** Epoch days of its first and last publication ({@link #UNDATED}: none), and of its first month's 1st. */
         long first = UNDATED;
         long last = UNDATED;
         long firstMonth = UNDATED;
