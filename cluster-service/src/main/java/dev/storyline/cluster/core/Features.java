@@ -194,7 +194,7 @@ final class Features {
             boolean capitalised = Character.isUpperCase(text.charAt(start));
             if (pendingMonth > 0 && !(Character.isDigit(word[0]) && mentionedDay(pendingMonth, length, text, end, n))
                     && pendingFullMonth) {
-                mentionedMonth(pendingMonth, length);
+                mentionedMonth(pendingMonth, end - start == 4 ? yearAt(text, start, n) : 0);
             }
             boolean month = capitalised && (flags & Vocabulary.MONTH) != 0;
             pendingMonth = month ? Math.abs(calendarOf[functionWord]) : 0;
@@ -267,18 +267,9 @@ final class Features {
         while (at < n && at < end + 3 && (text.charAt(at) == ',' || text.charAt(at) == ' ')) {
             at++;
         }
-        int year = 0;
-        if (at + 4 <= n && (at + 4 == n || !Character.isLetterOrDigit(text.charAt(at + 4)))) {
-            for (int j = at; j < at + 4; j++) {
-                char c = text.charAt(j);
-                year = c >= '0' && c <= '9' ? 10 * year + c - '0' : -1;
-                if (year < 0) {
-                    break;
-                }
-            }
-        }
+        int year = yearAt(text, at, n);
         long days;
-        if (year >= 1900 && year <= 2100) {
+        if (year != 0) {
             days = epochDay(year, month, day);
         } else {
             int y = LocalDate.ofEpochDay(published).getYear();
@@ -294,18 +285,14 @@ final class Features {
     }
 
     /**
-     * A month named without a day: in the year the word just read gives (length 0: none, "June 2015"), else the
-     * latest such month not after the publication day.
+     * A month named without a day: in the given year ("June 2015"; 0: none), else the latest such month not after
+     * the publication day.
      */
-    private void mentionedMonth(int month, int length) {
+    private void mentionedMonth(int month, int year) {
         if (published == Long.MIN_VALUE) {
             return;
         }
-        int year = 0;
-        for (int k = 0; length == 4 && k < 4 && year >= 0; k++) {
-            year = Character.isDigit(word[k]) ? 10 * year + word[k] - '0' : -1;
-        }
-        if (year < 1900 || year > 2100) {
+        if (year == 0) {
             LocalDate day = LocalDate.ofEpochDay(published);
             year = month > day.getMonthValue() ? day.getYear() - 1 : day.getYear();
         }
@@ -313,6 +300,22 @@ final class Features {
             mentionedMonths = Arrays.copyOf(mentionedMonths, 2 * mentionedMonthCount);
         }
         mentionedMonths[mentionedMonthCount++] = LocalDate.of(year, month, 1).toEpochDay();
+    }
+
+    /** The year (1900-2100) that text[at, at + 4) spells when no letter or digit follows it; else 0. */
+    private static int yearAt(String text, int at, int n) {
+        if (at + 4 > n || (at + 4 < n && Character.isLetterOrDigit(text.charAt(at + 4)))) {
+            return 0;
+        }
+        int year = 0;
+        for (int j = at; j < at + 4; j++) {
+            char c = text.charAt(j);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            year = 10 * year + c - '0';
+        }
+        return year >= 1900 && year <= 2100 ? year : 0;
     }
 
     private void mention(long days) {

@@ -36,7 +36,6 @@ public final class StoryIndex implements StoryClusterer {
         long last = UNDATED;
         long firstMonth = UNDATED;
         int size;
-        Story mergedInto;
 
         Story(String id, int number) {
             this.id = id;
@@ -336,9 +335,7 @@ public final class StoryIndex implements StoryClusterer {
                 int live = list[k];
                 double sum = shared[live];
                 if (sum == MERGED) {
-                    while (forward[live] != live) {
-                        live = forward[live];
-                    }
+                    live = live(live);
                     sum = shared[live];
                 }
                 if (sum == 0) {
@@ -403,11 +400,16 @@ public final class StoryIndex implements StoryClusterer {
         return live(s);
     }
 
-    private static Story live(Story s) {
-        while (s.mergedInto != null) {
-            s = s.mergedInto;
+    /** The story it was merged into (through any chain of merges), or itself. */
+    private Story live(Story s) {
+        return byNumber[live(s.number)];
+    }
+
+    private int live(int number) {
+        while (forward[number] != number) {
+            number = forward[number];
         }
-        return s;
+        return number;
     }
 
     private static long day(ClusterInput article) {
@@ -553,7 +555,6 @@ public final class StoryIndex implements StoryClusterer {
             }
             keep.last = keep.last == UNDATED || fold.last > keep.last ? fold.last : keep.last;
         }
-        fold.mergedInto = keep;
         forward[fold.number] = keep.number;
         shared[fold.number] = MERGED;
         fold.centroid.clear();
