@@ -25,25 +25,17 @@ public final class MinHashLsh {
     private String[] ids = new String[1024];
     private long[] days = new long[1024];
     private long[] arrivals = new long[1024];
+    private int[][] signatures = new int[1024][];
     private int count;
     /**
-     * The signatures and bucket chains, in pages of {@link #PAGE} documents that are added as the index grows (never
-     * copied into a bigger array): document d's signature starts at {@code (d % PAGE) * permutations} of page
-     * {@code d / PAGE}.
-     */
-    private int[][] signaturePages = new int[16][];
-    /**
      * One bucket table per band: band key to the latest document in the bucket (+ 1). The chains go on through
-     * {@link #next}: a document's links for all bands lie side by side, in one or two cache lines.
+     * {@code next[doc * bands + band]}: a document's links for all bands lie side by side, in one or two cache lines.
      */
     private final BucketTable[] tables;
-    private int[][] nextPages = new int[16][];
-    private static final int PAGE_BITS = 12;
-    private static final int PAGE = 1 << PAGE_BITS;
+    private int[] next;
     /** Scratch for one text at a time (callers serialise calls): its word hashes and its signature's bins. */
     private long[] words = new long[256];
     private final int[] scratch;
-    private final int[] signature;
     private final long[] bandKeys;
     /** Where the cache-warming reads go, so that the compiler keeps them. */
     private long sink;
@@ -64,9 +56,9 @@ public final class MinHashLsh {
             seeds[i] = x | 1;
         }
         scratch = new int[permutations];
-        signature = new int[permutations];
         bandKeys = new long[bands];
         tables = new BucketTable[bands];
+        next = new int[bands * 1024];
         for (int b = 0; b < bands; b++) {
             tables[b] = new BucketTable();
         }
@@ -114,9 +106,9 @@ public final class MinHashLsh {
         for (int b = 0; b < bands; b++) {
             long key = keys[b];
             int head = tables[b].put(key, doc + 1);
-            setNext(doc, b, head);
-            for (int other = head - 1; other >= 0; other = next(other, b) - 1) {
-                if (!contains(copies, found, other) && jaccard(sig, other) >= threshold) {
+            next[doc * bands + b] = head;
+            for (int other = head - 1; other >= 0; other = next[other * bands + b] - 1) {
+                if (!contains(copies, found, other) && jaccard(sig, signatures[other]) >= threshold) {
                     if (found == copies.length) {
                         copies = Arrays.copyOf(copies, 2 * found);
                     }
@@ -159,30 +151,14 @@ public final class MinHashLsh {
             ids = Arrays.copyOf(ids, n);
             days = Arrays.copyOf(days, n);
             arrivals = Arrays.copyOf(arrivals, n);
-        }
-        int page = count >>> PAGE_BITS;
-        if (page == signaturePages.length) {
-            signaturePages = Arrays.copyOf(signaturePages, 2 * page);
-            nextPages = Arrays.copyOf(nextPages, 2 * page);
-        }
-        if (signaturePages[page] == null) {
-            signaturePages[page] = new int[PAGE * permutations];
-            nextPages[page] = new int[PAGE * bands];
+            signatures = Arrays.copyOf(signatures, n);
+            next = Arrays.copyOf(next, n * bands);
         }
         ids[count] = id;
         days[count] = day;
         arrivals[count] = arrival;
-        System.arraycopy(sig, 0, signaturePages[page], (count & (PAGE - 1)) * permutations, permutations);
+        signatures[count] = sig;
         return count++;
-    }
-
-    /** The next document (+ 1, 0 at the end) in the band's bucket after this one. */
-    private int next(int doc, int band) {
-        return nextPages[doc >>> PAGE_BITS][(doc & (PAGE - 1)) * bands + band];
-    }
-
-    private void setNext(int doc, int band, int value) {
-        nextPages[doc >>> PAGE_BITS][(doc & (PAGE - 1)) * bands + band] = value;
     }
 
     /** Publication day when both are dated, else arrival. */
@@ -195,40 +171,23 @@ public final class MinHashLsh {
 
     /**
      * An open-addressing map from band key to the latest document (position + 1) in that bucket, one long a slot:
-     * the key's upper 32 bits and the document side by side, so that a lookup touches one cache line of a compact
-     * table. Two band keys that share their upper bits share a bucket: that only adds a candidate, which the
-     * similarity check then turns down. The table is split by the key's top bits into {@link #SHARDS} shards that
-     * grow one at a time: a growing index then never rehashes one huge table at once (which stalled the stream
-     * for a second or more at a million documents), and each rehash works on a shard small enough to stay in cache.
+     * the key's upper 32 bits (which also choose the slot: band keys are mixed hashes) and the document side by
+     * side, so that a lookup touches one cache line of a compact table. Two band keys that share their upper bits
+     * share a bucket: that only adds a candidate, which the similarity check then turns down.
      */
     private static final class BucketTable {
-        private static final int SHARD_BITS = 6;
-        private static final int SHARDS = 1 << SHARD_BITS;
-        private final long[][] shards = new long[SHARDS][];
-        private final int[] sizes = new int[SHARDS];
-
-        BucketTable() {
-            for (int i = 0; i < SHARDS; i++) {
-                shards[i] = new long[64];
-            }
-        }
-
-        private static int shard(long key) {
-            return (int) (key >>> (64 - SHARD_BITS));
-        }
+        private long[] slots = new long[2048];
+        private int size;
 
         /** The slot where the key would start its probe (read only to bring it into the cache). */
         long peek(long key) {
-            long[] slots = shards[shard(key)];
             return slots[(int) (key >>> 32) & (slots.length - 1)];
         }
 
         /** Stores the document as the bucket's latest and returns the previous latest (0 when none). */
         int put(long key, int doc) {
-            int shard = shard(key);
-            long[] slots = shards[shard];
-            if (2 * (sizes[shard] + 1) > slots.length) {
-                slots = grow(shard);
+            if (2 * (size + 1) > slots.length) {
+                grow();
             }
             long tag = key & 0xFFFFFFFF00000000L;
             int mask = slots.length - 1;
@@ -238,15 +197,15 @@ public final class MinHashLsh {
             }
             int previous = (int) slots[at];
             if (previous == 0) {
-                sizes[shard]++;
+                size++;
             }
             slots[at] = tag | doc;
             return previous;
         }
 
-        private long[] grow(int shard) {
-            long[] old = shards[shard];
-            long[] slots = new long[old.length * 2];
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
             int mask = slots.length - 1;
             for (long slot : old) {
                 if (slot != 0) {
@@ -257,8 +216,6 @@ public final class MinHashLsh {
                     slots[at] = slot;
                 }
             }
-            shards[shard] = slots;
-            return slots;
         }
     }
 
@@ -270,7 +227,6 @@ public final class MinHashLsh {
     public double similarity(String a, String b) {
         int count = wordHashes(a);
         int[] sa = signature(words, count);
-        sa = sa == null ? null : sa.clone();
         count = wordHashes(b);
         int[] sb = signature(words, count);
         return sa == null || sb == null ? 0 : jaccard(sa, sb);
@@ -280,8 +236,7 @@ public final class MinHashLsh {
      * One-permutation MinHash: each shingle is hashed once, its hash picks one of the {@code permutations} bins and
      * the bin keeps its smallest value; empty bins (short texts) borrow the value of a bin chosen by a hash of their
      * own index (optimal densification, Shrivastava 2017), so that two texts agree in a bin with probability equal to
-     * their Jaccard similarity, as with independent permutations, at a fraction of the cost. The signature is
-     * scratch (null for a text shorter than a shingle), overwritten by the next call.
+     * their Jaccard similarity, as with independent permutations, at a fraction of the cost.
      */
     private int[] signature(long[] words, int n) {
         if (n < shingleWords) {
@@ -319,8 +274,7 @@ public final class MinHashLsh {
                 filledMore[bin] = true;
             }
         }
-        int[] out = signature;
-        System.arraycopy(sig, 0, out, 0, permutations);
+        int[] out = sig.clone();
         for (int b = 0; b < permutations; b++) {
             if (!binFilled(b, filled, filledHigh, filledMore)) {
                 long probe = seeds[b];
@@ -386,18 +340,9 @@ public final class MinHashLsh {
     }
 
     private static double jaccard(int[] a, int[] b) {
-        return jaccard(a, b, 0);
-    }
-
-    /** Against an indexed document's signature. */
-    private double jaccard(int[] a, int doc) {
-        return jaccard(a, signaturePages[doc >>> PAGE_BITS], (doc & (PAGE - 1)) * permutations);
-    }
-
-    private static double jaccard(int[] a, int[] b, int from) {
         int same = 0;
         for (int i = 0; i < a.length; i++) {
-            if (a[i] == b[from + i]) {
+            if (a[i] == b[i]) {
                 same++;
             }
         }
