@@ -26,13 +26,14 @@ import dev.storyline.cluster.core.StoryClusterer;
 /**
  * Articles per second on one thread, with {@code active} synthetic articles already in the index: the per-article
  * cost must stay flat as the index grows. Setup prints the heap used per active article. Run with
- * {@code cluster-service/bench.sh}.
+ * {@code cluster-service/bench.sh}. Three forks: on this 2-core machine one JVM's mean can differ from the next one's
+ * by 15 % (how the JIT compiled the hot loop), more than the spread of iterations within a fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = { "-Xms8g", "-Xmx8g" })
+@Fork(value = 3, jvmArgsAppend = { "-Xms8g", "-Xmx8g" })
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class ClusteringBenchmark {
