@@ -23,9 +23,9 @@ import dev.storyline.cluster.core.StoryModel;
  * story). A logistic regression with a little L2 is fitted by gradient descent, each file weighing the same in total.
  * Only the weights for dated pairs are fitted; the undated ones (a plain centroid-cosine rule) are kept as they are.
  * With {@code --holdout}, it fits on the stories of one half (by a hash of the story label) and scores the other
- * half, to show how the weights carry over to stories they never saw.
+ * half, to show how the weights carry over to stories they never saw; {@code --train-half 1} swaps the halves.
  *
- * <pre>cluster-service/cluster-train.sh [--holdout] [--without feature,...] [--out story-model.properties] a.jsonl ...</pre>
+ * <pre>cluster-service/cluster-train.sh [--holdout [--train-half 1]] [--without feature,...] [--out story-model.properties] a.jsonl ...</pre>
  */
 public final class ModelTrainer {
 
@@ -40,18 +40,20 @@ public final class ModelTrainer {
 
     public static void main(String[] args) throws IOException {
         boolean holdout = false;
+        int trainHalf = 0;
         Path out = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--holdout" -> holdout = true;
+                case "--train-half" -> trainHalf = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--without" -> WITHOUT.addAll(List.of(args[++i].split(",")));
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: cluster-train.sh [--holdout] [--out story-model.properties] a.jsonl ...");
+            System.err.println("usage: cluster-train.sh [--holdout [--train-half 1]] [--out story-model.properties] a.jsonl ...");
             System.exit(2);
         }
         // -Dstoryline.cluster.<key>=<value> overrides a setting of cluster/clustering.properties, as in the service
@@ -61,8 +63,8 @@ public final class ModelTrainer {
         Map<Path, List<OfflineClustering.Article>> test = new LinkedHashMap<>();
         for (Path f : files) {
             List<OfflineClustering.Article> all = OfflineClustering.read(f);
-            train.put(f, holdout ? half(all, 0) : all);
-            test.put(f, holdout ? half(all, 1) : all);
+            train.put(f, holdout ? half(all, trainHalf) : all);
+            test.put(f, holdout ? half(all, 1 - trainHalf) : all);
         }
         StoryModel model = fit(train, settings);
         String text = render(model, files, holdout);
