@@ -31,6 +31,11 @@ final class Vocabulary {
     private int size;
     /** Open addressing, two longs a slot: the term's hash (never 0) and its id; hash 0 marks an empty slot. */
     private long[] table = new long[2 * 2048];
+    /**
+     * A hash's probe starts at its top bits ({@code hash >>> shift}), so that when the table doubles its entries keep
+     * their order and the rehash streams through both tables instead of writing at random places.
+     */
+    private int shift = 64 - 11;
 
     int size() {
         return size;
@@ -63,7 +68,7 @@ final class Vocabulary {
     /** The id of the term with this {@link #hash}, or -1 when it has none yet. */
     int find(long hash) {
         int mask = table.length / 2 - 1;
-        for (int at = (int) hash & mask; table[2 * at] != 0; at = (at + 1) & mask) {
+        for (int at = (int) (hash >>> shift); table[2 * at] != 0; at = (at + 1) & mask) {
             if (table[2 * at] == hash) {
                 return (int) table[2 * at + 1];
             }
@@ -122,6 +127,7 @@ final class Vocabulary {
         if (2 * size > table.length / 2) {
             long[] old = table;
             table = new long[old.length * 2];
+            shift--;
             for (int at = 0; at < old.length; at += 2) {
                 if (old[at] != 0) {
                     place(old[at], (int) old[at + 1]);
@@ -134,7 +140,7 @@ final class Vocabulary {
 
     private void place(long hash, int id) {
         int mask = table.length / 2 - 1;
-        int at = (int) hash & mask;
+        int at = (int) (hash >>> shift);
         while (table[2 * at] != 0) {
             at = (at + 1) & mask;
         }
