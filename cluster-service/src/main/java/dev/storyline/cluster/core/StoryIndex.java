@@ -145,14 +145,6 @@ public final class StoryIndex implements StoryClusterer {
 
     @Override
     public Decision assign(ClusterInput article) {
-        return assign(article, null);
-    }
-
-    /**
-     * {@link #assign(ClusterInput)}, also telling the evidence for each candidate story scored (for fitting the model
-     * on the stories the clusterer itself builds; {@code seen} may be null).
-     */
-    public Decision assign(ClusterInput article, List<Candidate> seen) {
         Vectors v = vectorsOf(article);
         int[] query = v.all.topIds(settings.queryTerms());
         Story best = null;
@@ -164,9 +156,6 @@ public final class StoryIndex implements StoryClusterer {
             double[] x = features(v, candidate, day(article));
             if (x == null) {
                 continue;
-            }
-            if (seen != null) {
-                seen.add(new Candidate(candidate.id, x.clone(), datedPair(article, candidate)));
             }
             double score = model.score(x, datedPair(article, candidate));
             if (score > bestScore) {

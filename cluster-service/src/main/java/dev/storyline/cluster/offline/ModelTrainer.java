@@ -25,7 +25,10 @@ import dev.storyline.cluster.core.StoryModel;
  * With {@code --holdout}, it fits on the stories of one half (by a hash of the story label) and scores the other
  * half, to show how the weights carry over to stories they never saw; {@code --train-half 1} swaps the halves.
  *
- * <pre>cluster-service/cluster-train.sh [--holdout [--train-half 1]] [--without feature,...] [--out story-model.properties] a.jsonl ...</pre>
+ * <pre>
+ * cluster-service/cluster-train.sh [--holdout [--train-half 1]] [--without feature,...] [--out story-model.properties] \
+ *     a.jsonl ...
+ * </pre>
  */
 public final class ModelTrainer {
 
@@ -53,7 +56,8 @@ public final class ModelTrainer {
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: cluster-train.sh [--holdout [--train-half 1]] [--out story-model.properties] a.jsonl ...");
+            System.err.println(
+                    "usage: cluster-train.sh [--holdout [--train-half 1]] [--out story-model.properties] a.jsonl ...");
             System.exit(2);
         }
         // -Dstoryline.cluster.<key>=<value> overrides a setting of cluster/clustering.properties, as in the service
@@ -97,52 +101,6 @@ public final class ModelTrainer {
         List<Example> examples = new ArrayList<>();
         int d = StoryModel.FEATURES.size();
         StoryModel unused = new StoryModel(new double[d], new double[d]);
-        StoryModel model = teacherForced(files, settings, examples, unused, d);
-        for (int round = 1; round < ROUNDS; round++) {
-            for (List<OfflineClustering.Article> articles : files.values()) {
-                examples.addAll(weighed(onPolicy(articles, settings, model)));
-            }
-            model = new StoryModel(fit(examples.stream().filter(Example::dated).toList(), d), model.undated());
-            System.err.println("round " + round + ": " + examples.size() + " examples");
-        }
-        return model;
-    }
-
-    static int ROUNDS = Integer.getInteger("rounds", 1);
-
-    private static List<Example> weighed(List<Example> mine) {
-        List<Example> out = new ArrayList<>();
-        for (Example e : mine) {
-            out.add(new Example(e.x(), e.positive(), e.dated(), 1.0 / mine.size()));
-        }
-        return out;
-    }
-
-    /**
-     * The clusterer's own run with the model: each candidate story it scores is an example, positive when it holds an
-     * earlier article of the article's true story.
-     */
-    private static List<Example> onPolicy(List<OfflineClustering.Article> articles, Settings settings, StoryModel model) {
-        StoryIndex index = new StoryIndex(settings, model);
-        Map<String, List<String>> earlier = new java.util.HashMap<>();
-        List<Example> mine = new ArrayList<>();
-        List<StoryIndex.Candidate> seen = new ArrayList<>();
-        for (OfflineClustering.Article a : articles) {
-            java.util.Set<String> mates = new java.util.HashSet<>();
-            List<String> before = earlier.computeIfAbsent(a.story(), k -> new ArrayList<>());
-            before.forEach(m -> mates.add(index.storyOf(m)));
-            seen.clear();
-            index.assign(a.input(), seen);
-            for (StoryIndex.Candidate c : seen) {
-                mine.add(new Example(c.features(), mates.contains(c.storyId()), c.bothDated(), 0));
-            }
-            before.add(a.input().id());
-        }
-        return mine;
-    }
-
-    private static StoryModel teacherForced(Map<Path, List<OfflineClustering.Article>> files, Settings settings,
-            List<Example> examples, StoryModel unused, int d) {
         for (List<OfflineClustering.Article> articles : files.values()) {
             StoryIndex index = new StoryIndex(settings, unused);
             List<Example> mine = new ArrayList<>();
