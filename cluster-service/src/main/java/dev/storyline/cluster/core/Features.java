@@ -66,6 +66,8 @@ final class Features {
      */
     private int pendingMonth;
     private boolean pendingFullMonth;
+    /** The article's publication day (null: none), and as an epoch day ({@link Long#MIN_VALUE}: none). */
+    private LocalDate publishedDate;
     private long published;
 
     Features(Vocabulary vocabulary, Settings settings) {
@@ -107,7 +109,8 @@ final class Features {
         textWordCount = 0;
         mentionedCount = 0;
         mentionedMonthCount = 0;
-        published = a.published() == null ? Long.MIN_VALUE : a.published().toEpochDay();
+        publishedDate = a.published();
+        published = publishedDate == null ? Long.MIN_VALUE : publishedDate.toEpochDay();
         add(a.title(), settings.titleWeight(), 1);
         String text = a.text() == null ? "" : a.text();
         int leadEnd = Math.min(text.length(), settings.leadChars());
@@ -192,18 +195,19 @@ final class Features {
             int functionWord = functionWords.find(lowerHash);
             byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));
-            if (pendingMonth > 0 && !(Character.isDigit(word[0]) && mentionedDay(pendingMonth, length, text, end, n))
-                    && pendingFullMonth) {
-                mentionedMonth(pendingMonth, end - start == 4 ? yearAt(text, start, n) : 0);
+            if (pendingMonth > 0) {
+                boolean day = Character.isDigit(word[0]) && mentionedDay(pendingMonth, length, text, end, n);
+                if (!day && pendingFullMonth) {
+                    mentionedMonth(pendingMonth, end - start == 4 ? yearAt(text, start, n) : 0);
+                }
             }
             boolean month = capitalised && (flags & Vocabulary.MONTH) != 0;
             pendingMonth = month ? Math.abs(calendarOf[functionWord]) : 0;
             pendingFullMonth = month && calendarOf[functionWord] > 0 && !sentenceStart;
-            if (capitalised && (flags & Vocabulary.WEEKDAY) != 0 && published != Long.MIN_VALUE) {
-                // the latest such weekday not after the publication day (epoch day 0 was a Thursday: weekday 4)
+            if (capitalised && (flags & Vocabulary.WEEKDAY) != 0 && publishedDate != null) {
+                // the latest such weekday not after the publication day
                 int weekday = Math.abs(calendarOf[functionWord]);
-                int publishedWeekday = (int) Math.floorMod(published + 3, 7L) + 1;
-                mention(published - Math.floorMod(publishedWeekday - weekday, 7));
+                mention(published - Math.floorMod(publishedDate.getDayOfWeek().getValue() - weekday, 7));
             }
             if (capitalised && !sentenceStart && length >= 2 && (flags & Vocabulary.NOT_A_NAME) == 0) {
                 int keyLength = NameKeys.key(text, start, end, key);
@@ -272,7 +276,7 @@ final class Features {
         if (year != 0) {
             days = epochDay(year, month, day);
         } else {
-            int y = LocalDate.ofEpochDay(published).getYear();
+            int y = publishedDate.getYear();
             days = epochDay(y, month, day);
             if (days > published + 1) {
                 days = epochDay(y - 1, month, day);
@@ -289,12 +293,11 @@ final class Features {
      * the publication day.
      */
     private void mentionedMonth(int month, int year) {
-        if (published == Long.MIN_VALUE) {
+        if (publishedDate == null) {
             return;
         }
         if (year == 0) {
-            LocalDate day = LocalDate.ofEpochDay(published);
-            year = month > day.getMonthValue() ? day.getYear() - 1 : day.getYear();
+            year = month > publishedDate.getMonthValue() ? publishedDate.getYear() - 1 : publishedDate.getYear();
         }
         if (mentionedMonthCount == mentionedMonths.length) {
             mentionedMonths = Arrays.copyOf(mentionedMonths, 2 * mentionedMonthCount);

@@ -47,11 +47,9 @@ public record Settings(double joinThreshold, double mergeThreshold, double title
         }
         overrides.forEach(p::setProperty);
         return new Settings(d(p, "join-threshold"), d(p, "merge-threshold"), d(p, "title-weight"),
-                d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), i(p, "title-furniture-repeats"), i(p, "idf-prior-documents"),
-                i(p, "rare-name-documents"), required(p, "months"), required(p, "weekdays"),
-                i(p, "mention-days-before"),
-                i(p, "mention-days-after"),
-                i(p, "window-days"), i(p, "query-terms"), i(p, "max-postings"),
+                d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), i(p, "title-furniture-repeats"),
+                i(p, "idf-prior-documents"), i(p, "rare-name-documents"), required(p, "months"),
+                required(p, "weekdays"), i(p, "mention-days-before"), i(p, "mention-days-after"), i(p, "window-days"), i(p, "query-terms"), i(p, "max-postings"),
                 i(p, "max-candidates"), i(p, "max-centroid-terms"), d(p, "duplicate-jaccard"),
                 i(p, "minhash-permutations"), i(p, "shingle-words"));
     }
