@@ -69,6 +69,12 @@ final class Features {
     /** The article's publication day (null: none), and as an epoch day ({@link Long#MIN_VALUE}: none). */
     private LocalDate publishedDate;
     private long published;
+    /** The ages (1-127) the article gives ("a 23-year-old", "Jane Doe, 23,", "aged 23"), as a bit set. */
+    long agesLow;
+    long agesHigh;
+    private boolean afterAgeWord;
+    /** The phrases that make the number before them an age, word by word ({@code age-after}). */
+    private final String[][] ageAfter;
 
     Features(Vocabulary vocabulary, Settings settings) {
         this.vocabulary = vocabulary;
@@ -81,6 +87,14 @@ final class Features {
         }
         calendarWords(settings.months(), 12, Vocabulary.MONTH);
         calendarWords(settings.weekdays(), 7, Vocabulary.WEEKDAY);
+        for (String w : settings.ageBefore().split("\\s+")) {
+            functionWords.flag(functionWords.intern(w.toLowerCase(Locale.ROOT)), Vocabulary.AGE_WORD);
+        }
+        String[] phrases = settings.ageAfter().split(",");
+        ageAfter = new String[phrases.length][];
+        for (int k = 0; k < phrases.length; k++) {
+            ageAfter[k] = phrases[k].strip().split("\\s+");
+        }
     }
 
     /** Flags the names of the months (or weekdays), and records which one (from 1) each names. */
@@ -109,6 +123,8 @@ final class Features {
         textWordCount = 0;
         mentionedCount = 0;
         mentionedMonthCount = 0;
+        agesLow = 0;
+        agesHigh = 0;
         publishedDate = a.published();
         published = publishedDate == null ? Long.MIN_VALUE : publishedDate.toEpochDay();
         add(a.title(), settings.titleWeight(), 1);
@@ -128,6 +144,7 @@ final class Features {
     private void add(String text, int from, int n, double weight, double titleWeight) {
         int i = from;
         pendingMonth = 0;
+        afterAgeWord = false;
         boolean sentenceStart = true;
         previousLength = -1;
         while (i < n) {
@@ -195,6 +212,8 @@ final class Features {
             int functionWord = functionWords.find(lowerHash);
             byte flags = functionWord < 0 ? 0 : functionWords.flags(functionWord);
             boolean capitalised = Character.isUpperCase(text.charAt(start));
+            boolean ageWord = afterAgeWord;
+            afterAgeWord = (flags & Vocabulary.AGE_WORD) != 0;
             if (pendingMonth > 0) {
                 boolean day = Character.isDigit(word[0]) && mentionedDay(pendingMonth, length, text, end, n);
                 if (!day && pendingFullMonth) {
@@ -232,6 +251,14 @@ final class Features {
                     continue;
                 }
             } else if (Character.isDigit(word[0]) && length < 3) {
+                int age = length == 1 || Character.isDigit(word[1]) ? number(length) : 0;
+                if (age > 0 && (ageWord || isAge(text, start, end, n))) {
+                    if (age < 64) {
+                        agesLow |= 1L << age;
+                    } else {
+                        agesHigh |= 1L << (age - 64);
+                    }
+                }
                 term[0] = '=';
                 System.arraycopy(word, 0, term, 1, length);
                 count(term, length + 1, weight, titleWeight, false);
@@ -244,6 +271,41 @@ final class Features {
         if (pendingMonth > 0 && pendingFullMonth) {
             mentionedMonth(pendingMonth, 0);
         }
+    }
+
+    /** The number {@link #word} spells (its first length characters, all digits). */
+    private int number(int length) {
+        int v = 0;
+        for (int k = 0; k < length; k++) {
+            v = 10 * v + word[k] - '0';
+        }
+        return v;
+    }
+
+    /**
+     * Whether the number text[start, end) (not after an age-before word) is an age: followed by an age-after phrase
+     * ("23-year-old", "23 years old"), or set off by commas after a word ("Jane Doe, 23," or "girl, 3" at the end).
+     */
+    private boolean isAge(String text, int start, int end, int n) {
+        for (String[] phrase : ageAfter) {
+            int at = end;
+            for (String w : phrase) {
+                boolean joined = at < n && (text.charAt(at) == ' ' || text.charAt(at) == '-');
+                if (!joined || !text.regionMatches(true, at + 1, w, 0, w.length())) {
+                    at = -1;
+                    break;
+                }
+                at += 1 + w.length();
+            }
+            if (at >= 0 && (at == n || !Character.isLetterOrDigit(text.charAt(at)))) {
+                return true;
+            }
+        }
+        if (start >= 3 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == ','
+                && Character.isLetter(text.charAt(start - 3))) {
+            return end == n || text.charAt(end) == ',' || text.charAt(end) == ')' || text.charAt(end) == ';';
+        }
+        return false;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Properties;
  */
 public record Settings(double joinThreshold, double mergeThreshold, double titleWeight, double leadWeight,
         int leadChars, double nameWeight, int titleFurnitureRepeats, int idfPriorDocuments, int rareNameDocuments,
-        String months, String weekdays, int mentionDaysBefore, int mentionDaysAfter, int windowDays, int queryTerms,
+        String months, String weekdays, String ageBefore, String ageAfter, int mentionDaysBefore, int mentionDaysAfter, int windowDays, int queryTerms,
         int maxPostings, int maxCandidates, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations,
         int shingleWords) {
 
@@ -49,8 +49,9 @@ public record Settings(double joinThreshold, double mergeThreshold, double title
         return new Settings(d(p, "join-threshold"), d(p, "merge-threshold"), d(p, "title-weight"),
                 d(p, "lead-weight"), i(p, "lead-chars"), d(p, "name-weight"), i(p, "title-furniture-repeats"),
                 i(p, "idf-prior-documents"), i(p, "rare-name-documents"), required(p, "months"),
-                required(p, "weekdays"), i(p, "mention-days-before"), i(p, "mention-days-after"), i(p, "window-days"), i(p, "query-terms"), i(p, "max-postings"),
-                i(p, "max-candidates"), i(p, "max-centroid-terms"), d(p, "duplicate-jaccard"),
+                required(p, "weekdays"), required(p, "age-before"), required(p, "age-after"),
+                i(p, "mention-days-before"), i(p, "mention-days-after"), i(p, "window-days"), i(p, "query-terms"),
+                i(p, "max-postings"), i(p, "max-candidates"), i(p, "max-centroid-terms"), d(p, "duplicate-jaccard"),
                 i(p, "minhash-permutations"), i(p, "shingle-words"));
     }
 

@@ -35,6 +35,9 @@ public final class StoryIndex implements StoryClusterer {
         long first = UNDATED;
         long last = UNDATED;
         long firstMonth = UNDATED;
+        /** The ages its articles give, as a bit set (see {@link Features#agesLow}). */
+        long agesLow;
+        long agesHigh;
         int size;
 
         Story(String id, int number) {
@@ -496,6 +499,14 @@ public final class StoryIndex implements StoryClusterer {
         x[k++] = !mentionsFirstDay && mentionsEarlierDay ? 1 : 0;
         x[k++] = mentionsFirstDay && sinceStart > 7 ? 1 : 0;
         x[k++] = mentionsFirstMonth && sinceStart > 7 ? 1 : 0;
+        // the ages both give: reports whose ages all differ speak of different people
+        int sharedAges = Long.bitCount(features.agesLow & story.agesLow)
+                + Long.bitCount(features.agesHigh & story.agesHigh);
+        boolean bothAges = (features.agesLow | features.agesHigh) != 0 && (story.agesLow | story.agesHigh) != 0;
+        x[k++] = Math.min(sharedAges, 2);
+        x[k++] = bothAges && sharedAges == 0 ? 1 : 0;
+        // days named, none of them the story's first: most often another event's day
+        x[k++] = dated && features.mentionedCount > 0 && !mentionsFirstDay ? 1 : 0;
         x[k++] = 1;
         return x;
     }
@@ -519,6 +530,8 @@ public final class StoryIndex implements StoryClusterer {
             }
             story.last = story.last == UNDATED || day > story.last ? day : story.last;
         }
+        story.agesLow |= features.agesLow;
+        story.agesHigh |= features.agesHigh;
         story.size++;
         storyOfArticle.put(article.id(), story.id);
     }
@@ -548,6 +561,8 @@ public final class StoryIndex implements StoryClusterer {
         }
         refresh(keep);
         keep.size += fold.size;
+        keep.agesLow |= fold.agesLow;
+        keep.agesHigh |= fold.agesHigh;
         if (fold.first != UNDATED) {
             if (keep.first == UNDATED || fold.first < keep.first) {
                 keep.first = fold.first;

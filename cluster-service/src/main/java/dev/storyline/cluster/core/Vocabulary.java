@@ -19,6 +19,8 @@ final class Vocabulary {
     static final byte MONTH = 8;
     /** A weekday's name or abbreviation. */
     static final byte WEEKDAY = 16;
+    /** A word that introduces an age ("aged 23"). */
+    static final byte AGE_WORD = 32;
 
     private static final long SEED = 0xcbf29ce484222325L;
 

@@ -23,11 +23,12 @@ import dev.storyline.cluster.core.StoryModel;
  * story). A logistic regression with a little L2 is fitted by gradient descent, each file weighing the same in total.
  * Only the weights for dated pairs are fitted; the undated ones (a plain centroid-cosine rule) are kept as they are.
  * With {@code --holdout}, it fits on the stories of one half (by a hash of the story label) and scores the other
- * half, to show how the weights carry over to stories they never saw; {@code --train-half 1} swaps the halves.
+ * half, to show how the weights carry over to stories they never saw; {@code --train-half 1} swaps the halves and
+ * {@code --split n} (1, 2, ...) halves the stories another way.
  *
  * <pre>
- * cluster-service/cluster-train.sh [--holdout [--train-half 1]] [--without feature,...] [--out story-model.properties] \
- *     a.jsonl ...
+ * cluster-service/cluster-train.sh [--holdout [--split n] [--train-half 1]] [--without feature,...] \
+ *     [--out story-model.properties] a.jsonl ...
  * </pre>
  */
 public final class ModelTrainer {
@@ -44,12 +45,14 @@ public final class ModelTrainer {
     public static void main(String[] args) throws IOException {
         boolean holdout = false;
         int trainHalf = 0;
+        int split = 0;
         Path out = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--holdout" -> holdout = true;
                 case "--train-half" -> trainHalf = Integer.parseInt(args[++i]);
+                case "--split" -> split = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--without" -> WITHOUT.addAll(List.of(args[++i].split(",")));
                 default -> files.add(Path.of(args[i]));
@@ -57,7 +60,8 @@ public final class ModelTrainer {
         }
         if (files.isEmpty()) {
             System.err.println(
-                    "usage: cluster-train.sh [--holdout [--train-half 1]] [--out story-model.properties] a.jsonl ...");
+                    "usage: cluster-train.sh [--holdout [--split n] [--train-half 1]] [--without feature,...]"
+                            + " [--out story-model.properties] a.jsonl ...");
             System.exit(2);
         }
         // -Dstoryline.cluster.<key>=<value> overrides a setting of cluster/clustering.properties, as in the service
@@ -67,8 +71,8 @@ public final class ModelTrainer {
         Map<Path, List<OfflineClustering.Article>> test = new LinkedHashMap<>();
         for (Path f : files) {
             List<OfflineClustering.Article> all = OfflineClustering.read(f);
-            train.put(f, holdout ? half(all, trainHalf) : all);
-            test.put(f, holdout ? half(all, 1 - trainHalf) : all);
+            train.put(f, holdout ? half(all, split, trainHalf) : all);
+            test.put(f, holdout ? half(all, split, 1 - trainHalf) : all);
         }
         StoryModel model = fit(train, settings);
         String text = render(model, files, holdout);
@@ -92,9 +96,23 @@ public final class ModelTrainer {
         }
     }
 
-    /** The articles of the stories whose label hashes to the given half. */
-    static List<OfflineClustering.Article> half(List<OfflineClustering.Article> all, int half) {
-        return all.stream().filter(a -> (a.story().hashCode() & 1) == half).toList();
+    /**
+     * The articles of the stories whose label hashes to the given half. Split 0 halves by the label's hash code;
+     * another split number mixes it with the label's hash first, for a different halving.
+     */
+    static List<OfflineClustering.Article> half(List<OfflineClustering.Article> all, int split, int half) {
+        return all.stream().filter(a -> halfOf(a.story(), split) == half).toList();
+    }
+
+    static int halfOf(String story, int split) {
+        if (split == 0) {
+            return story.hashCode() & 1;
+        }
+        int h = story.hashCode() * 0x9E3779B1 + split * 0x85EBCA6B;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h >>> 31;
     }
 
     public static StoryModel fit(Map<Path, List<OfflineClustering.Article>> files, Settings settings) {
