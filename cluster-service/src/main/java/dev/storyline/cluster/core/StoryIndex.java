@@ -155,8 +155,9 @@ public final class StoryIndex implements StoryClusterer {
         Story second = null;
         double secondScore = Double.NEGATIVE_INFINITY;
         spread(v);
+        long day = day(article);
         for (Story candidate : candidates(query)) {
-            double[] x = features(v, candidate, day(article));
+            double[] x = features(v, candidate, day);
             if (x == null) {
                 continue;
             }
@@ -206,8 +207,9 @@ public final class StoryIndex implements StoryClusterer {
         int[] query = v.all.topIds(settings.queryTerms());
         List<Candidate> out = new ArrayList<>();
         spread(v);
+        long day = day(article);
         for (Story candidate : candidates(query)) {
-            double[] x = features(v, candidate, day(article));
+            double[] x = features(v, candidate, day);
             if (x != null) {
                 out.add(new Candidate(candidate.id, x.clone(), datedPair(article, candidate)));
             }
