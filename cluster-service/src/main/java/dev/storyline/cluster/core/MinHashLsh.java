@@ -354,11 +354,12 @@ public final class MinHashLsh {
     }
 
     private long bandKey(int[] sig, int band) {
+        // the band's values as digits of a number in an odd 64-bit base, mixed once
         long h = band;
         for (int r = band * rows; r < (band + 1) * rows; r++) {
-            h = mix(h * 31 + sig[r]);
+            h = h * 0x9E3779B97F4A7C15L + sig[r];
         }
-        return h;
+        return mix(h);
     }
 
     private static double jaccard(int[] a, int[] b) {

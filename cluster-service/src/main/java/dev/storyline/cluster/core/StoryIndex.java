@@ -108,21 +108,22 @@ public final class StoryIndex implements StoryClusterer {
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final MinHashLsh copies;
     /**
-     * The article being placed, by term: a small table from term id to entry (it stays in cache), and by entry the
-     * term's weight, its weight if it is a name, and whether it is a rare name. A dot product with a story's centroid
-     * is then one pass over the centroid's terms (the title's few terms are instead searched for in the story's
-     * titles).
+     * The article being placed: its term ids (ascending) and by position the term's weight, its weight if it is a
+     * name, and whether it is a rare name. A dot product with a story's centroid is then one pass over the centroid's
+     * terms (the title's few terms are instead searched for in the story's titles).
      */
-    private final TermCounts probe = new TermCounts();
+    private int[] probeIds = new int[0];
     private double[] probeWeights = new double[256];
     private double[] probeNames = new double[256];
     private boolean[] probeRare = new boolean[256];
     /**
-     * A bit set over a hash of the article's term ids: a story's term whose bit is clear is not the article's, and
-     * its look-up in {@link #probe} is skipped. With about a hundred terms in 4,096 bits, few terms the article
-     * lacks get through.
+     * From a 12-bit hash of a term id to the article's term there: its id + 1 and its position, or {@link #SHARED}
+     * when two of its terms hash alike (then the ids are searched). With about two hundred terms in 4,096 slots, a
+     * story's term the article lacks is told in one look at an array that stays in cache, and so is one it has.
      */
-    private final long[] probeFilter = new long[64];
+    private final int[] slotIds = new int[1 << 12];
+    private final int[] slotPositions = new int[1 << 12];
+    private static final int SHARED = -1;
     private final TitleFurniture titleFurniture;
     private int documents;
     /** Scratch: the name part's norm, from the pass that computes a centroid's norm. */
@@ -230,27 +231,33 @@ public final class StoryIndex implements StoryClusterer {
         return s == null ? id : live(s).id;
     }
 
-    /** Spreads the article's vectors into {@link #probe} and its filter, in place of the previous article's. */
+    /** Spreads the article's vectors into the probe arrays, in place of the previous article's. */
     private void spread(Vectors v) {
-        probe.clear();
-        Arrays.fill(probeFilter, 0);
+        for (int id : probeIds) {
+            slotIds[filterBit(id)] = 0;
+        }
         int[] ids = v.all.ids;
+        probeIds = ids;
         if (ids.length > probeWeights.length) {
             probeWeights = new double[ids.length];
             probeNames = new double[ids.length];
             probeRare = new boolean[ids.length];
         }
         for (int i = 0; i < ids.length; i++) {
-            probe.add(ids[i], 1);
             double w = v.all.weights[i];
             probeWeights[i] = w;
             probeNames[i] = isName[ids[i]] ? w : 0;
             probeRare[i] = false;
             int bit = filterBit(ids[i]);
-            probeFilter[bit >>> 6] |= 1L << bit;
+            if (slotIds[bit] == 0) {
+                slotIds[bit] = ids[i] + 1;
+                slotPositions[bit] = i;
+            } else {
+                slotIds[bit] = SHARED;
+            }
         }
         for (int id : v.rareNames) {
-            probeRare[probe.indexOf(id)] = true;
+            probeRare[probeEntry(id)] = true;
         }
     }
 
@@ -260,10 +267,18 @@ public final class StoryIndex implements StoryClusterer {
         return at < 0 ? 0 : probeWeights[at];
     }
 
-    /** The term's entry in {@link #probe}, or -1 when the article lacks it (most often told by the filter alone). */
+    /** The term's position among the spread article's, or -1 when the article lacks it. */
     private int probeEntry(int id) {
         int bit = filterBit(id);
-        return (probeFilter[bit >>> 6] & (1L << bit)) == 0 ? -1 : probe.indexOf(id);
+        int owner = slotIds[bit];
+        if (owner == id + 1) {
+            return slotPositions[bit];
+        }
+        if (owner != SHARED) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(probeIds, id);
+        return at < 0 ? -1 : at;
     }
 
     private static int filterBit(int id) {
@@ -327,7 +342,7 @@ public final class StoryIndex implements StoryClusterer {
 
     /**
      * Stories sharing the article's heaviest terms, ranked by the weight of the terms they share; only the best
-     * {@code max-candidates} are scored in full. The article must be spread into {@link #probe}. The list is scratch,
+     * {@code max-candidates} are scored in full. The article must be spread ({@link #spread}). The list is scratch,
      * reused by the next call.
      */
     private List<Story> candidates(int[] query) {

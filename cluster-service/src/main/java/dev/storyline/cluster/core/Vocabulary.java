@@ -80,11 +80,16 @@ final class Vocabulary {
 
     /** The id of the term (chars[0, length) with this {@link #hash}), given one with these flags if it has none. */
     int intern(char[] chars, int length, long hash, byte flagsIfNew) {
-        int id = find(hash);
-        if (id < 0) {
-            id = add(chars, length, hash);
-            flag(id, flagsIfNew);
+        int mask = table.length / 2 - 1;
+        int at = (int) (hash >>> shift);
+        for (; table[2 * at] != 0; at = (at + 1) & mask) {
+            if (table[2 * at] == hash) {
+                return (int) table[2 * at + 1];
+            }
         }
+        // not there: it goes in the empty slot the search ended on (unless the table grows first)
+        int id = add(chars, length, hash, at);
+        flag(id, flagsIfNew);
         return id;
     }
 
@@ -112,7 +117,8 @@ final class Vocabulary {
         return new String(pool, starts[id], end - starts[id]);
     }
 
-    private int add(char[] chars, int length, long hash) {
+    /** Adds the term; {@code at} is the empty slot its search ended on. */
+    private int add(char[] chars, int length, long hash, int at) {
         if (poolSize + length > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + length));
         }
@@ -130,13 +136,16 @@ final class Vocabulary {
             long[] old = table;
             table = new long[old.length * 2];
             shift--;
-            for (int at = 0; at < old.length; at += 2) {
-                if (old[at] != 0) {
-                    place(old[at], (int) old[at + 1]);
+            for (int k = 0; k < old.length; k += 2) {
+                if (old[k] != 0) {
+                    place(old[k], (int) old[k + 1]);
                 }
             }
+            place(hash, id);
+        } else {
+            table[2 * at] = hash;
+            table[2 * at + 1] = id;
         }
-        place(hash, id);
         return id;
     }
 
