@@ -72,6 +72,9 @@ final class Features {
     /** The ages (1-127) the article gives ("a 23-year-old", "Jane Doe, 23,", "aged 23"), as a bit set. */
     long agesLow;
     long agesHigh;
+    /** Those of them the title gives: the ages of whom the report is about. */
+    long titleAgesLow;
+    long titleAgesHigh;
     private boolean afterAgeWord;
     /** The phrases that make the number before them an age, word by word ({@code age-after}). */
     private final String[][] ageAfter;
@@ -125,6 +128,8 @@ final class Features {
         mentionedMonthCount = 0;
         agesLow = 0;
         agesHigh = 0;
+        titleAgesLow = 0;
+        titleAgesHigh = 0;
         publishedDate = a.published();
         published = publishedDate == null ? Long.MIN_VALUE : publishedDate.toEpochDay();
         add(a.title(), settings.titleWeight(), 1);
@@ -255,8 +260,10 @@ final class Features {
                 if (age > 0 && (ageWord || isAge(text, start, end, n))) {
                     if (age < 64) {
                         agesLow |= 1L << age;
+                        titleAgesLow |= titleWeight > 0 ? 1L << age : 0;
                     } else {
                         agesHigh |= 1L << (age - 64);
+                        titleAgesHigh |= titleWeight > 0 ? 1L << (age - 64) : 0;
                     }
                 }
                 term[0] = '=';

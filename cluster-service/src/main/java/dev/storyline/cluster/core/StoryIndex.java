@@ -38,6 +38,8 @@ public final class StoryIndex implements StoryClusterer {
         /** The ages its articles give, as a bit set (see {@link Features#agesLow}). */
         long agesLow;
         long agesHigh;
+        long titleAgesLow;
+        long titleAgesHigh;
         int size;
 
         Story(String id, int number) {
@@ -524,6 +526,12 @@ public final class StoryIndex implements StoryClusterer {
         x[k++] = bothAges && sharedAges == 0 ? 1 : 0;
         // days named, none of them the story's first: most often another event's day
         x[k++] = dated && features.mentionedCount > 0 && !mentionsFirstDay ? 1 : 0;
+        // the same for the ages in the titles: whom the report is about
+        boolean bothTitleAges = (features.titleAgesLow | features.titleAgesHigh) != 0
+                && (story.titleAgesLow | story.titleAgesHigh) != 0;
+        boolean sharedTitleAge = (features.titleAgesLow & story.titleAgesLow) != 0
+                || (features.titleAgesHigh & story.titleAgesHigh) != 0;
+        x[k++] = bothTitleAges && !sharedTitleAge ? 1 : 0;
         x[k++] = 1;
         return x;
     }
@@ -549,6 +557,8 @@ public final class StoryIndex implements StoryClusterer {
         }
         story.agesLow |= features.agesLow;
         story.agesHigh |= features.agesHigh;
+        story.titleAgesLow |= features.titleAgesLow;
+        story.titleAgesHigh |= features.titleAgesHigh;
         story.size++;
         storyOfArticle.put(article.id(), story.id);
     }
@@ -580,6 +590,8 @@ public final class StoryIndex implements StoryClusterer {
         keep.size += fold.size;
         keep.agesLow |= fold.agesLow;
         keep.agesHigh |= fold.agesHigh;
+        keep.titleAgesLow |= fold.titleAgesLow;
+        keep.titleAgesHigh |= fold.titleAgesHigh;
         if (fold.first != UNDATED) {
             if (keep.first == UNDATED || fold.first < keep.first) {
                 keep.first = fold.first;

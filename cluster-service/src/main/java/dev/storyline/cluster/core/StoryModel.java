@@ -25,7 +25,7 @@ public record StoryModel(double[] dated, double[] undated) {
             "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer",
             "from-first-7d", "from-first-30d", "from-first-longer", "log-size", "mentions-first-day",
             "mentions-other-day", "mentions-first-day-later", "mentions-first-month-later", "shared-ages", "ages-differ",
-            "mentions-no-first-day", "bias");
+            "mentions-no-first-day", "title-ages-differ", "bias");
 
     public StoryModel {
         if (dated.length != FEATURES.size() || undated.length != FEATURES.size()) {

@@ -145,15 +145,19 @@ class FeaturesTest {
                 LocalDate.of(2016, 12, 1)), months);
     }
 
-    /** The ages the bit sets of the last article read hold. */
-    private List<Integer> ages() {
+    /** The ages a pair of bit sets (ages 0-63, 64-127) holds. */
+    private static List<Integer> ages(long low, long high) {
         List<Integer> out = new ArrayList<>();
         for (int a = 0; a < 128; a++) {
-            if (((a < 64 ? features.agesLow >>> a : features.agesHigh >>> (a - 64)) & 1) != 0) {
+            if (((a < 64 ? low >>> a : high >>> (a - 64)) & 1) != 0) {
                 out.add(a);
             }
         }
         return out;
+    }
+
+    private List<Integer> ages() {
+        return ages(features.agesLow, features.agesHigh);
     }
 
     @Test
@@ -162,6 +166,7 @@ class FeaturesTest {
                 + "were hit. Two 15-year-olds, a man 40 years old and one aged 61 ran. Police said 4 people were shot "
                 + "at 3 p.m. on Sept. 12, 2016, on 10 Mile Road; 2 dead, 12 hurt.", LocalDate.of(2016, 9, 13), 0));
         assertEquals(List.of(3, 5, 15, 23, 40, 61, 70), ages());
+        assertEquals(List.of(3, 70), ages(features.titleAgesLow, features.titleAgesHigh), "the title's");
         features.read(new ClusterInput("b", "4 shot", "Counts: 4 shot, 3 hurt, on May 5, 21 of them in cars.",
                 LocalDate.of(2016, 9, 13), 0));
         assertEquals(List.of(), ages(), "each article starts afresh; counts and days are no ages");
