@@ -69,7 +69,7 @@ final class Features {
     /** The article's publication day (null: none), and as an epoch day ({@link Long#MIN_VALUE}: none). */
     private LocalDate publishedDate;
     private long published;
-    /** The ages (1-127) the article gives ("a 23-year-old", "Jane Doe, 23,", "aged 23"), as a bit set. */
+    /** The ages (1-99) the article gives ("a 23-year-old", "Jane Doe, 23,", "aged 23"), as bit sets: 1-63, 64-99. */
     long agesLow;
     long agesHigh;
     /** Those of them the title gives: the ages of whom the report is about. */

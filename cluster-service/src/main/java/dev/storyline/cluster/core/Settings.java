@@ -12,9 +12,9 @@ import java.util.Properties;
  */
 public record Settings(double joinThreshold, double mergeThreshold, double titleWeight, double leadWeight,
         int leadChars, double nameWeight, int titleFurnitureRepeats, int idfPriorDocuments, int rareNameDocuments,
-        String months, String weekdays, String ageBefore, String ageAfter, int mentionDaysBefore, int mentionDaysAfter, int windowDays, int queryTerms,
-        int maxPostings, int maxCandidates, int maxCentroidTerms, double duplicateJaccard, int minhashPermutations,
-        int shingleWords) {
+        String months, String weekdays, String ageBefore, String ageAfter, int mentionDaysBefore, int mentionDaysAfter,
+        int windowDays, int queryTerms, int maxPostings, int maxCandidates, int maxCentroidTerms,
+        double duplicateJaccard, int minhashPermutations, int shingleWords) {
 
     public static Settings defaults() {
         return load(Map.of());

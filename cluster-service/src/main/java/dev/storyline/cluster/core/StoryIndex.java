@@ -35,7 +35,7 @@ public final class StoryIndex implements StoryClusterer {
         long first = UNDATED;
         long last = UNDATED;
         long firstMonth = UNDATED;
-        /** The ages its articles give, as a bit set (see {@link Features#agesLow}). */
+        /** The ages its articles give, and those their titles give, as bit sets (see {@link Features#agesLow}). */
         long agesLow;
         long agesHigh;
         long titleAgesLow;
@@ -236,7 +236,7 @@ public final class StoryIndex implements StoryClusterer {
     /** Spreads the article's vectors into the probe arrays, in place of the previous article's. */
     private void spread(Vectors v) {
         for (int id : probeIds) {
-            slotIds[filterBit(id)] = 0;
+            slotIds[slot(id)] = 0;
         }
         int[] ids = v.all.ids;
         probeIds = ids;
@@ -250,7 +250,7 @@ public final class StoryIndex implements StoryClusterer {
             probeWeights[i] = w;
             probeNames[i] = isName[ids[i]] ? w : 0;
             probeRare[i] = false;
-            int bit = filterBit(ids[i]);
+            int bit = slot(ids[i]);
             if (slotIds[bit] == 0) {
                 slotIds[bit] = ids[i] + 1;
                 slotPositions[bit] = i;
@@ -271,7 +271,7 @@ public final class StoryIndex implements StoryClusterer {
 
     /** The term's position among the spread article's, or -1 when the article lacks it. */
     private int probeEntry(int id) {
-        int bit = filterBit(id);
+        int bit = slot(id);
         int owner = slotIds[bit];
         if (owner == id + 1) {
             return slotPositions[bit];
@@ -283,7 +283,7 @@ public final class StoryIndex implements StoryClusterer {
         return at < 0 ? -1 : at;
     }
 
-    private static int filterBit(int id) {
+    private static int slot(int id) {
         return (id * 0x9E3779B1) >>> 20;
     }
 

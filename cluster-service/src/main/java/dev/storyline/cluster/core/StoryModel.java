@@ -24,8 +24,8 @@ public record StoryModel(double[] dated, double[] undated) {
             "rare-names", "any-rare-name", "rare-names-not-in-story",
             "gap-1d", "gap-3d", "gap-7d", "gap-30d", "gap-longer",
             "from-first-7d", "from-first-30d", "from-first-longer", "log-size", "mentions-first-day",
-            "mentions-other-day", "mentions-first-day-later", "mentions-first-month-later", "shared-ages", "ages-differ",
-            "mentions-no-first-day", "title-ages-differ", "bias");
+            "mentions-other-day", "mentions-first-day-later", "mentions-first-month-later", "shared-ages",
+            "ages-differ", "mentions-no-first-day", "title-ages-differ", "bias");
 
     public StoryModel {
         if (dated.length != FEATURES.size() || undated.length != FEATURES.size()) {
