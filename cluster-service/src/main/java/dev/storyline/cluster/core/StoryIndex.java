@@ -519,21 +519,21 @@ public final class StoryIndex implements StoryClusterer {
         x[k++] = mentionsFirstDay && sinceStart > 7 ? 1 : 0;
         x[k++] = mentionsFirstMonth && sinceStart > 7 ? 1 : 0;
         // the ages both give: reports whose ages all differ speak of different people
-        int sharedAges = Long.bitCount(features.agesLow & story.agesLow)
-                + Long.bitCount(features.agesHigh & story.agesHigh);
-        boolean bothAges = (features.agesLow | features.agesHigh) != 0 && (story.agesLow | story.agesHigh) != 0;
-        x[k++] = Math.min(sharedAges, 2);
-        x[k++] = bothAges && sharedAges == 0 ? 1 : 0;
+        x[k++] = Math.min(Long.bitCount(features.agesLow & story.agesLow)
+                + Long.bitCount(features.agesHigh & story.agesHigh), 2);
+        x[k++] = allDiffer(features.agesLow, features.agesHigh, story.agesLow, story.agesHigh) ? 1 : 0;
         // days named, none of them the story's first: most often another event's day
         x[k++] = dated && features.mentionedCount > 0 && !mentionsFirstDay ? 1 : 0;
         // the same for the ages in the titles: whom the report is about
-        boolean bothTitleAges = (features.titleAgesLow | features.titleAgesHigh) != 0
-                && (story.titleAgesLow | story.titleAgesHigh) != 0;
-        boolean sharedTitleAge = (features.titleAgesLow & story.titleAgesLow) != 0
-                || (features.titleAgesHigh & story.titleAgesHigh) != 0;
-        x[k++] = bothTitleAges && !sharedTitleAge ? 1 : 0;
+        x[k++] = allDiffer(features.titleAgesLow, features.titleAgesHigh, story.titleAgesLow, story.titleAgesHigh)
+                ? 1 : 0;
         x[k++] = 1;
         return x;
+    }
+
+    /** Whether two age sets (each as its bits for 1-63 and 64-99) both hold ages and share none. */
+    private static boolean allDiffer(long aLow, long aHigh, long bLow, long bHigh) {
+        return (aLow | aHigh) != 0 && (bLow | bHigh) != 0 && (aLow & bLow) == 0 && (aHigh & bHigh) == 0;
     }
 
     /** @param query the article's heaviest terms, under which the story becomes findable */

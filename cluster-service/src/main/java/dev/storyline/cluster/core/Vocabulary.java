@@ -69,23 +69,25 @@ final class Vocabulary {
 
     /** The id of the term with this {@link #hash}, or -1 when it has none yet. */
     int find(long hash) {
+        int at = slot(hash);
+        return table[2 * at] == 0 ? -1 : (int) table[2 * at + 1];
+    }
+
+    /** The slot holding the hash, or the empty slot where its probe ends. */
+    private int slot(long hash) {
         int mask = table.length / 2 - 1;
-        for (int at = (int) (hash >>> shift); table[2 * at] != 0; at = (at + 1) & mask) {
-            if (table[2 * at] == hash) {
-                return (int) table[2 * at + 1];
-            }
+        int at = (int) (hash >>> shift);
+        while (table[2 * at] != 0 && table[2 * at] != hash) {
+            at = (at + 1) & mask;
         }
-        return -1;
+        return at;
     }
 
     /** The id of the term (chars[0, length) with this {@link #hash}), given one with these flags if it has none. */
     int intern(char[] chars, int length, long hash, byte flagsIfNew) {
-        int mask = table.length / 2 - 1;
-        int at = (int) (hash >>> shift);
-        for (; table[2 * at] != 0; at = (at + 1) & mask) {
-            if (table[2 * at] == hash) {
-                return (int) table[2 * at + 1];
-            }
+        int at = slot(hash);
+        if (table[2 * at] != 0) {
+            return (int) table[2 * at + 1];
         }
         // not there: it goes in the empty slot the search ended on (unless the table grows first)
         int id = add(chars, length, hash, at);
@@ -138,23 +140,16 @@ final class Vocabulary {
             shift--;
             for (int k = 0; k < old.length; k += 2) {
                 if (old[k] != 0) {
-                    place(old[k], (int) old[k + 1]);
+                    place(old[k], (int) old[k + 1], slot(old[k]));
                 }
             }
-            place(hash, id);
-        } else {
-            table[2 * at] = hash;
-            table[2 * at + 1] = id;
+            at = slot(hash);
         }
+        place(hash, id, at);
         return id;
     }
 
-    private void place(long hash, int id) {
-        int mask = table.length / 2 - 1;
-        int at = (int) (hash >>> shift);
-        while (table[2 * at] != 0) {
-            at = (at + 1) & mask;
-        }
+    private void place(long hash, int id, int at) {
         table[2 * at] = hash;
         table[2 * at + 1] = id;
     }
