@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-import dev.storyline.cluster.api.ProblemMapper;
+
 import dev.storyline.cluster.api.StoryResource;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.StoryEvent;
@@ -19,8 +19,7 @@ import dev.storyline.contracts.Topics;
 /** Creates the topics this service reads and writes, with their partitions and size limit, if they are missing. */
 @Singleton
 @RegisterForReflection(targets = { CleanArticle.class, StoryEvent.class, StoryResource.StorySummary.class,
-        StoryResource.StoryArticle.class, StoryResource.StoryDetail.class, StoryResource.Assignment.class,
-        ProblemMapper.Problem.class })
+        StoryResource.StoryArticle.class, StoryResource.StoryDetail.class, StoryResource.Assignment.class })
 public class TopicSetup {
 
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);

@@ -39,7 +39,7 @@ class ClusterServiceTest {
 
     private static CleanArticle article(String id, String title, String text) {
         return new CleanArticle(1, id, "ext-" + id, "https://example.org/" + id, null, "test", title, List.of(),
-                "2025-08-20", null, "en", null, List.of(text), text, Instant.now(), Instant.now());
+                "2025-08-20", null, "en", null, List.of(text), text, Instant.now(), Instant.now(), false);
     }
 
     @Test

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * Schema: {@code schemas/clean-article.v1.json}.
  *
  * @param published ISO-8601 (date, or date-time with offset when known); null when unknown
- * @param text      the paragraphs joined by blank lines
+ * @param text      the paragraphs joined by blank lines; empty for a brief that is only a title
+ * @param brief     true when the item held too little to be a page (a headline, a headline and a summary): the
+ *                  article is made of what it had. Added within v1; readers that do not know it ignore it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CleanArticle(
@@ -29,7 +31,8 @@ public record CleanArticle(
         List<String> paragraphs,
         String text,
         Instant receivedAt,
-        Instant cleanedAt) implements Versioned {
+        Instant cleanedAt,
+        boolean brief) implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

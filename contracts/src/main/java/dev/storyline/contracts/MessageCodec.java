@@ -23,9 +23,15 @@ public final class MessageCodec<T extends Versioned> {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     public static final MessageCodec<RawArticle> RAW_ARTICLE = new MessageCodec<>(RawArticle.class,
-            RawArticle.SCHEMA_VERSION, m -> List.of(field("id", m.id()), oneOf(m.html(), m.text())));
+            RawArticle.SCHEMA_VERSION, m -> List.of(field("id", m.id()), atMostOne(m.html(), m.text()),
+                    something(m.title(), m.html() != null ? m.html() : m.text(), "title, html or text")));
     public static final MessageCodec<CleanArticle> CLEAN_ARTICLE = new MessageCodec<>(CleanArticle.class,
-            CleanArticle.SCHEMA_VERSION, m -> List.of(field("id", m.id()), field("text", m.text())));
+            CleanArticle.SCHEMA_VERSION, m -> List.of(field("id", m.id()), present("text", m.text()),
+                    something(m.title(), m.text(), "title or text")));
+    public static final MessageCodec<ArticleStatus> ARTICLE_STATUS = new MessageCodec<>(ArticleStatus.class,
+            ArticleStatus.SCHEMA_VERSION, m -> List.of(field("articleId", m.articleId()), field("stage", m.stage()),
+                    m.verdict() == null ? "verdict is missing" : "",
+                    m.verdict() == ArticleStatus.Verdict.REJECTED ? field("reason", m.reason()) : ""));
     public static final MessageCodec<StoryEvent> STORY_EVENT = new MessageCodec<>(StoryEvent.class,
             StoryEvent.SCHEMA_VERSION, m -> List.of(field("eventId", m.eventId()), field("storyId", m.storyId()),
                     m.type() == null ? "type is missing" : ""));
@@ -89,7 +95,16 @@ public final class MessageCodec<T extends Versioned> {
         return value == null || value.isBlank() ? name + " is missing" : "";
     }
 
-    private static String oneOf(String html, String text) {
-        return (html == null) == (text == null) ? "exactly one of html or text is required" : "";
+    private static String present(String name, Object value) {
+        return value == null ? name + " is missing" : "";
+    }
+
+    private static String atMostOne(String html, String text) {
+        return html != null && text != null ? "html and text are exclusive: give one of them" : "";
+    }
+
+    private static String something(String title, String content, String what) {
+        return (title == null || title.isBlank()) && (content == null || content.isBlank())
+                ? "an article needs at least one of " + what : "";
     }
 }

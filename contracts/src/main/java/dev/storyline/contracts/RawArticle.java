@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code articles.raw}: an article as ingest-service accepted it, before any cleaning.
- * Exactly one of {@link #html} or {@link #text} is set. Schema: {@code schemas/raw-article.v1.json}.
+ * At most one of {@link #html} or {@link #text} is set; a brief may carry only a {@link #title}. Schema: {@code schemas/raw-article.v1.json}.
  *
  * @param schemaVersion always {@link #SCHEMA_VERSION} for this record
  * @param id            the ingest id; also the Kafka record key

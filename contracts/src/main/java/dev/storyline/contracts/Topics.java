@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ARTICLES_RAW = "articles.raw";
     public static final String ARTICLES_CLEAN = "articles.clean";
     public static final String STORIES_EVENTS = "stories.events";
+    /** Each stage's verdict on an article ({@link ArticleStatus}), for ingest-service to show. */
+    public static final String ARTICLES_STATUS = "articles.status";
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** Largest record a topic takes: a 10 MB page, JSON-escaped, with room to spare. */
@@ -26,6 +28,11 @@ public final class Topics {
         return new Spec(name, partitions, Map.of(
                 "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
                 "compression.type", "producer"));
+    }
+
+    /** The dead-letter topic of a topic. */
+    public static String deadLetter(String name) {
+        return name + DLQ_SUFFIX;
     }
 
     public static List<Spec> withDeadLetter(String name, int partitions) {

@@ -37,7 +37,17 @@ class ContractAgreementTest {
     static CleanArticle clean() {
         return new CleanArticle(1, "a1", "ext-1", "https://example.org/a", "https://example.org/a", "example",
                 "Title", List.of("Jane Roe"), "2025-08-20T15:57:00+05:30", "Example", "en", "desc",
-                List.of("One.", "Two."), "One.\n\nTwo.", NOW, NOW);
+                List.of("One.", "Two."), "One.\n\nTwo.", NOW, NOW, false);
+    }
+
+    static CleanArticle brief() {
+        return new CleanArticle(1, "a2", "ext-2", null, null, "feed", "Five found dead in apparent homicide",
+                List.of(), null, null, "en", null, List.of(), "", NOW, NOW, true);
+    }
+
+    static RawArticle titleOnly() {
+        return new RawArticle(1, "a2", "ext-2", null, null, "feed", "Five found dead in apparent homicide", null, null,
+                null, null, null, NOW);
     }
 
     static StoryEvent added() {
@@ -56,6 +66,21 @@ class ContractAgreementTest {
     @Test
     void cleanArticleRoundTripsAndMatchesSchema() throws Exception {
         assertAgreement(MessageCodec.CLEAN_ARTICLE, clean(), "clean-article.v1.json");
+    }
+
+    @Test
+    void aBriefOfOnlyATitleIsAnArticleAtBothEnds() throws Exception {
+        assertAgreement(MessageCodec.RAW_ARTICLE, titleOnly(), "raw-article.v1.json");
+        assertAgreement(MessageCodec.CLEAN_ARTICLE, brief(), "clean-article.v1.json");
+    }
+
+    @Test
+    void articleStatusRoundTripsAndMatchesSchema() throws Exception {
+        assertAgreement(MessageCodec.ARTICLE_STATUS, ArticleStatus.cleaned("a1"), "article-status.v1.json");
+        assertAgreement(MessageCodec.ARTICLE_STATUS, ArticleStatus.rejected("a1", "clean", "no usable title or text"),
+                "article-status.v1.json");
+        assertThrows(ContractViolation.class, () -> MessageCodec.ARTICLE_STATUS.encode(
+                new ArticleStatus(1, "a1", ArticleStatus.Verdict.REJECTED, "clean", null, NOW)));
     }
 
     @Test
@@ -94,6 +119,8 @@ class ContractAgreementTest {
     void producersRefuseToWriteInvalidMessages() {
         RawArticle both = new RawArticle(1, "a1", null, null, null, null, null, null, null, "<p>x</p>", "x", null, NOW);
         assertThrows(ContractViolation.class, () -> MessageCodec.RAW_ARTICLE.encode(both));
+        RawArticle nothing = new RawArticle(1, "a1", null, null, null, null, " ", null, null, null, null, null, NOW);
+        assertThrows(ContractViolation.class, () -> MessageCodec.RAW_ARTICLE.encode(nothing));
     }
 
     private static <T extends Versioned> void assertAgreement(MessageCodec<T> codec, T message, String schemaFile)

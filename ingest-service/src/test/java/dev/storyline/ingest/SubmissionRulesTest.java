@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.storyline.ingest.intake.ArticleSubmission;
+import dev.storyline.ingest.intake.FieldLimits;
 import dev.storyline.ingest.intake.RejectedSubmission;
 import dev.storyline.ingest.intake.SubmissionRules;
 import dev.storyline.ingest.intake.UrlCanonicalizer;
@@ -17,7 +18,18 @@ import dev.storyline.ingest.intake.UrlCanonicalizer;
 class SubmissionRulesTest {
 
     private final UrlCanonicalizer urls = new UrlCanonicalizer(List.of("utm_.*", "fbclid"));
-    private final SubmissionRules rules = new SubmissionRules(1000, 100, urls);
+    private final SubmissionRules rules = new SubmissionRules(limits(1000), urls);
+
+    static FieldLimits limits(long contentBytes) {
+        return new FieldLimits() {
+            public int externalId() { return 20; }
+            public int source() { return 20; }
+            public int url() { return 100; }
+            public int title() { return 100; }
+            public int language() { return 35; }
+            public long contentBytes() { return contentBytes; }
+        };
+    }
 
     private static ArticleSubmission article(String url, String published, String html, String text) {
         return new ArticleSubmission("x", url, null, null, published, "en", html, text);
@@ -40,11 +52,50 @@ class SubmissionRulesTest {
     }
 
     @Test
-    void exactlyOneOfHtmlOrText() {
-        assertTrue(message(article(null, null, null, null)).contains("exactly one of html or text"));
+    void atMostOneOfHtmlOrTextAndAUsableTitleOrContent() {
+        assertTrue(message(article(null, null, null, null)).contains("usable title, text or html"));
         assertTrue(message(article(null, null, "<p>a</p>", "a")).contains("not both"));
-        assertTrue(message(article(null, null, "  ", null)).contains("exactly one"));
+        assertTrue(message(article(null, null, "  ", null)).contains("usable"));
+        assertTrue(message(article(null, null, null, "- !")).contains("at least 3 letters or digits"));
         assertTrue(rules.check(article(null, null, "<p>a</p>", null)).isHtml());
+    }
+
+    @Test
+    void aTitleAloneIsABrief() {
+        var a = rules.check(new ArticleSubmission("x", null, null, "Five found dead", null, null, null, null));
+        assertEquals("", a.content());
+        assertTrue(!a.isHtml());
+        assertTrue(message(new ArticleSubmission("x", null, null, " ?! ", null, null, null, null)).contains("usable"));
+    }
+
+    @Test
+    void charactersPostgresCannotStoreAreRemovedFromContentAndRefusedInIdentifiers() {
+        var a = rules.check(new ArticleSubmission("x", null, "so\u0000urce", "Ti\u0000tle", null, null, null,
+                "Body\u0000 text \ud800here"));
+        assertEquals("Body text here", a.content());
+        assertEquals("Title", a.submission().title());
+        assertEquals("source", a.submission().source());
+        assertTrue(message(new ArticleSubmission("x\u0000y", null, null, null, null, null, null, "text"))
+                .contains("control character"));
+    }
+
+    @Test
+    void everyFieldIsCheckedAtItsLimitAndOnePast() {
+        FieldLimits l = limits(1000);
+        rules.check(new ArticleSubmission("e".repeat(l.externalId()), "https://a.org/" + "u".repeat(l.url() - 14),
+                "s".repeat(l.source()), "t".repeat(l.title()), null, null, null, "x".repeat(1000)));
+        assertTrue(message(new ArticleSubmission("e".repeat(l.externalId() + 1), null, null, null, null, null, null,
+                "text")).contains("externalId is 21 characters; the limit is 20"));
+        assertTrue(message(new ArticleSubmission("x", "https://a.org/" + "u".repeat(l.url() - 13), null, null, null,
+                null, null, "text")).contains("url is 101"));
+        assertTrue(message(new ArticleSubmission("x", null, "s".repeat(l.source() + 1), null, null, null, null,
+                "text")).contains("source is 21"));
+        assertTrue(message(new ArticleSubmission("x", null, null, "t".repeat(l.title() + 1), null, null, null,
+                "text")).contains("title is 101"));
+        assertTrue(message(new ArticleSubmission("x", null, null, null, null, "en-" + "a".repeat(33), null, "text"))
+                .contains("language is 36"));
+        assertEquals(413, assertThrows(RejectedSubmission.class, () -> rules.check(new ArticleSubmission("x", null,
+                null, null, null, null, null, "x".repeat(1001)))).status());
     }
 
     @Test

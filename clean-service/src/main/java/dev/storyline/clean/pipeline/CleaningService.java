@@ -5,34 +5,67 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.storyline.clean.extract.ArticleExtractor;
+import dev.storyline.clean.extract.Briefs;
 import dev.storyline.clean.extract.Extraction;
+import dev.storyline.clean.extract.LanguageGuesser;
 import dev.storyline.clean.extract.RawInput;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.RawArticle;
+import dev.storyline.contracts.Usable;
 
-/** Wires the plain-Java extractor into the service and maps messages to and from it. */
+/**
+ * Wires the plain-Java extractor into the service and maps messages to and from it. What the caller said about
+ * the item (its title and publication date) wins over what the cleaner infers from the content: they come from
+ * the source's own metadata, and clustering weighs both.
+ */
 @ApplicationScoped
 public class CleaningService {
 
+    /** The outcome for one raw article: an article, or why there is none. */
+    public record Verdict(CleanArticle article, String rejection) {
+    }
+
     @Inject
     ArticleExtractor extractor;
+
+    @Inject
+    LanguageGuesser languages;
+
+    private final Briefs briefs;
+
+    public CleaningService(@ConfigProperty(name = "storyline.clean.brief-max-chars") int briefMaxChars) {
+        this.briefs = new Briefs(briefMaxChars);
+    }
 
     public Extraction extract(RawInput input) {
         return extractor.extract(input);
     }
 
-    /** @throws IllegalArgumentException when the item holds no article, with the extractor's reason */
-    public CleanArticle clean(RawArticle raw) {
-        String content = raw.html() != null ? raw.html() : raw.text();
-        Extraction e = extractor.extract(new RawInput(content, raw.title(), raw.url(), raw.published(), raw.language()));
-        if (e.paragraphs().isEmpty()) {
-            // Goes to the dead-letter topic with this reason; nothing empty travels downstream.
-            throw new IllegalArgumentException("no article text in " + raw.id() + ": " + e.reason());
+    public Verdict clean(RawArticle raw) {
+        boolean isHtml = raw.html() != null;
+        String content = isHtml ? raw.html() : raw.text() == null ? "" : raw.text();
+        RawInput input = new RawInput(content, raw.title(), raw.url(), raw.published(), raw.language());
+        Extraction e = content.isBlank() ? Extraction.empty("the item has no content, only a title", java.util.List.of())
+                : extractor.extract(input);
+        String title = Usable.text(raw.title()) ? raw.title().strip() : e.title();
+        Briefs.Article article = briefs.of(title, e, input, isHtml);
+        if (article == null) {
+            return new Verdict(null, "no usable title or text (a usable one holds at least "
+                    + Usable.MIN_WORD_CHARACTERS + " letters or digits): " + e.reason());
         }
-        return new CleanArticle(CleanArticle.SCHEMA_VERSION, raw.id(), raw.externalId(), raw.url(),
-                e.canonicalUrl() != null ? e.canonicalUrl() : raw.canonicalUrl(), raw.source(),
-                e.title() != null ? e.title() : raw.title(), e.bylines(), e.published(), e.siteName(), e.language(),
-                e.description(), e.paragraphs(), e.text(), raw.receivedAt(), Instant.now());
+        String published = raw.published() != null ? raw.published() : e.published();
+        String language = e.language() != null ? e.language() : raw.language();
+        if (language == null) {
+            language = languages.guess((article.title() == null ? "" : article.title() + "\n\n")
+                    + String.join("\n\n", article.paragraphs()));
+        }
+        return new Verdict(new CleanArticle(CleanArticle.SCHEMA_VERSION, raw.id(), raw.externalId(), raw.url(),
+                e.canonicalUrl() != null ? e.canonicalUrl() : raw.canonicalUrl(), raw.source(), article.title(),
+                e.bylines(), published, e.siteName(), language,
+                e.description(), article.paragraphs(), String.join("\n\n", article.paragraphs()), raw.receivedAt(),
+                Instant.now(), article.brief()), null);
     }
 }

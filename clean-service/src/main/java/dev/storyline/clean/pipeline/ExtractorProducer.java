@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.storyline.clean.extract.ArticleExtractor;
 import dev.storyline.clean.extract.FurniturePatterns;
 import dev.storyline.clean.extract.JsoupExtractor;
+import dev.storyline.clean.extract.LanguageGuesser;
 import dev.storyline.clean.extract.LinguaLanguageGuesser;
 
 /** Chooses the extractor implementation; the only place that names it. */
@@ -15,7 +16,14 @@ public class ExtractorProducer {
 
     @Produces
     @Singleton
-    ArticleExtractor extractor(@ConfigProperty(name = "storyline.clean.budget-ms") long budgetMillis) {
-        return new JsoupExtractor(FurniturePatterns.load(), new LinguaLanguageGuesser(), budgetMillis);
+    ArticleExtractor extractor(@ConfigProperty(name = "storyline.clean.budget-ms") long budgetMillis,
+            LanguageGuesser languages) {
+        return new JsoupExtractor(FurniturePatterns.load(), languages, budgetMillis);
+    }
+
+    @Produces
+    @Singleton
+    LanguageGuesser languages() {
+        return new LinguaLanguageGuesser();
     }
 }

@@ -38,6 +38,7 @@ public class CleanedArticle extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "cleaned_at")
     public Instant cleanedAt;
+    public boolean brief;
 
     public static CleanedArticle from(CleanArticle m) {
         CleanedArticle a = new CleanedArticle();
@@ -55,13 +56,14 @@ public class CleanedArticle extends PanacheEntityBase {
         a.text = m.text();
         a.receivedAt = m.receivedAt();
         a.cleanedAt = m.cleanedAt();
+        a.brief = m.brief();
         return a;
     }
 
     public CleanArticle toMessage() {
         return new CleanArticle(CleanArticle.SCHEMA_VERSION, id, externalId, url, canonicalUrl, source, title,
                 split(bylines, "\n"), published, siteName, language, description, split(text, "\n\n"), text,
-                receivedAt, cleanedAt);
+                receivedAt, cleanedAt, brief);
     }
 
     private static List<String> split(String value, String separator) {

@@ -56,11 +56,10 @@ public class StoryResource {
     @GET
     @Path("/stories")
     @Operation(summary = "Stories, most recently updated first")
-    public List<StorySummary> stories(@QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("offset") @DefaultValue("0") int offset) {
-        if (limit < 1 || limit > 1000 || offset < 0) {
-            throw new WebApplicationException("limit must be 1..1000 and offset 0 or more", 400);
-        }
+    public List<StorySummary> stories(@QueryParam("limit") @DefaultValue("50") String limitParam,
+            @QueryParam("offset") @DefaultValue("0") String offsetParam) {
+        int limit = QueryParams.integer("limit", limitParam, 1, 1000);
+        int offset = QueryParams.integer("offset", offsetParam, 0, Integer.MAX_VALUE);
         return Story.<Story>find("mergedInto is null order by lastUpdated desc, id").range(offset, offset + limit - 1)
                 .list().stream().map(StorySummary::of).toList();
     }
@@ -91,8 +90,9 @@ public class StoryResource {
     }
 
     @GET
-    @Path("/articles/by-external-id/{externalId}/story")
-    @Operation(summary = "The story of an article, by the integrator's externalId; 404 until it is clustered")
+    @Path("/articles/by-external-id/{externalId: .+}/story")
+    @Operation(summary = "The story of an article, by the integrator's externalId (percent-encoded; it may be a URL, "
+            + "slashes included); 404 until it is clustered")
     public Assignment storyOfExternal(@PathParam("externalId") String externalId) {
         Membership m = Membership.<Membership>find("externalId", externalId).firstResult();
         if (m == null) {

@@ -75,7 +75,9 @@ public class ClusteringService {
                     appliedVersion = version;
                 }
                 if (Membership.findById(article.id()) != null) {
-                    return StoryEventRecord.<StoryEventRecord>list("articleId = ?1 and publishedAt is null", article.id());
+                    // A redelivery: announce the decision again (consumers de-duplicate on the event id), so that a
+                    // verdict lost on its way to a reader is not lost for good.
+                    return StoryEventRecord.<StoryEventRecord>list("articleId = ?1 order by createdAt", article.id());
                 }
                 long arrival = version;
                 em.createNativeQuery("UPDATE writer_state SET version = version + 1 WHERE id = 1").executeUpdate();

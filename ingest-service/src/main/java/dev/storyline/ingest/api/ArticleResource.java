@@ -55,9 +55,19 @@ public class ArticleResource {
     public record BatchResult(int accepted, int duplicates, List<RejectedLine> rejected, List<String> ids) {
     }
 
-    public record Status(String id, String externalId, String url, String canonicalUrl, String source, String title,
-            String published, String language, String contentType, String contentHash, Instant receivedAt,
-            String status, Instant publishedAt) {
+    /** An article's ingest record and where it stands: in a story, rejected with a reason, or on its way. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ArticleView(String id, String externalId, String status, String storyId, String reason, String stage,
+            Instant updatedAt, String url, String canonicalUrl, String source, String title, String published,
+            String language, String contentType, String contentHash, Instant receivedAt, Instant publishedAt,
+            int deliveries) {
+
+        static ArticleView of(IngestRecord r) {
+            return new ArticleView(r.id, r.externalId, r.status.name(), r.storyId, r.reason, r.stage, r.updatedAt, r.url,
+                    r.canonicalUrl, r.source, r.title, r.published, r.language,
+                    r.content.isEmpty() ? "none" : r.html ? "html" : "text", r.contentHash, r.receivedAt, r.publishedAt,
+                    r.deliveries);
+        }
     }
 
     @Inject
@@ -117,12 +127,19 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The ingest record of an article and its status (RECEIVED, then PUBLISHED once Kafka has it)")
-    public Status get(@PathParam("id") String id) {
-        IngestRecord r = IngestRecord.<IngestRecord>findByIdOptional(id)
+    @Operation(summary = "An article's ingest record and status: RECEIVED, PUBLISHED (Kafka has it), CLEANED, then "
+            + "CLUSTERED (with storyId) or REJECTED (with reason and stage)")
+    public ArticleView get(@PathParam("id") String id) {
+        return IngestRecord.<IngestRecord>findByIdOptional(id).map(ArticleView::of)
                 .orElseThrow(() -> new RejectedSubmission(404, "no article with id " + id));
-        return new Status(r.id, r.externalId, r.url, r.canonicalUrl, r.source, r.title, r.published, r.language,
-                r.html ? "html" : "text", r.contentHash, r.receivedAt, r.status.name(), r.publishedAt);
+    }
+
+    @GET
+    @Path("/by-external-id/{externalId: .+}")
+    @Operation(summary = "The same, by the integrator's externalId (percent-encoded; it may be a URL, slashes included)")
+    public ArticleView byExternalId(@PathParam("externalId") String externalId) {
+        return IngestRecord.findByExternalId(externalId).map(ArticleView::of)
+                .orElseThrow(() -> new RejectedSubmission(404, "no article with externalId " + externalId));
     }
 
     private ArticleSubmission parse(byte[] body) {

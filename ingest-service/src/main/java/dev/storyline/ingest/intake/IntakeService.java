@@ -37,11 +37,10 @@ public class IntakeService {
 
     @Inject
     public IntakeService(RawArticlePublisher publisher, MeterRegistry registry,
-            @ConfigProperty(name = "storyline.ingest.max-content-bytes") long maxContentBytes,
-            @ConfigProperty(name = "storyline.ingest.max-field-length") int maxFieldLength,
+            FieldLimits limits,
             @ConfigProperty(name = "storyline.ingest.tracking-parameters") List<String> trackingParameters) {
         this.publisher = publisher;
-        this.rules = new SubmissionRules(maxContentBytes, maxFieldLength, new UrlCanonicalizer(trackingParameters));
+        this.rules = new SubmissionRules(limits, new UrlCanonicalizer(trackingParameters));
         this.accepted = registry.counter("storyline.ingest.articles", "outcome", "accepted");
         this.duplicates = registry.counter("storyline.ingest.articles", "outcome", "duplicate");
         this.rejected = registry.counter("storyline.ingest.articles", "outcome", "rejected");
@@ -106,6 +105,8 @@ public class IntakeService {
         r.content = a.content();
         r.contentHash = a.contentHash();
         r.receivedAt = Instant.now();
+        r.updatedAt = r.receivedAt;
+        r.deliveries = 1;
         r.status = IngestRecord.Status.RECEIVED;
         r.persistAndFlush();
         return r;

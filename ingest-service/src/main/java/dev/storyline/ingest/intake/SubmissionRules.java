@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import dev.storyline.contracts.Usable;
+
 /**
  * Checks a submission and puts it in the form we store. Plain Java; the limits come from configuration.
  * Every rejection says what is wrong in words an integrator can act on.
@@ -14,42 +16,49 @@ public final class SubmissionRules {
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
-    private final long maxContentBytes;
-    private final int maxFieldLength;
+    private final FieldLimits limits;
     private final UrlCanonicalizer urls;
 
-    public SubmissionRules(long maxContentBytes, int maxFieldLength, UrlCanonicalizer urls) {
-        this.maxContentBytes = maxContentBytes;
-        this.maxFieldLength = maxFieldLength;
+    public SubmissionRules(FieldLimits limits, UrlCanonicalizer urls) {
+        this.limits = limits;
         this.urls = urls;
     }
 
-    /** A submission that passed the rules, with its URL in canonical form and its content hash. */
+    /**
+     * A submission that passed the rules, with characters that cannot be stored removed, its URL in canonical form
+     * and its content hash. {@code content} is empty for a brief that is only a title.
+     */
     public record Accepted(ArticleSubmission submission, String canonicalUrl, boolean isHtml, String content,
             String contentHash) {
     }
 
-    public Accepted check(ArticleSubmission s) {
-        if (s == null) {
+    public Accepted check(ArticleSubmission given) {
+        if (given == null) {
             throw RejectedSubmission.badRequest("the body must be a JSON object describing one article");
         }
+        checkIdentifier("externalId", given.externalId());
+        checkIdentifier("url", given.url());
+        ArticleSubmission s = hygienic(given);
         boolean hasHtml = s.html() != null && !s.html().isBlank();
         boolean hasText = s.text() != null && !s.text().isBlank();
-        if (hasHtml == hasText) {
-            throw RejectedSubmission.badRequest(hasHtml
-                    ? "give either html or text, not both"
-                    : "exactly one of html or text is required, and it must not be blank");
+        if (hasHtml && hasText) {
+            throw RejectedSubmission.badRequest("give either html or text, not both");
         }
-        String content = hasHtml ? s.html() : s.text();
+        if (!hasHtml && !Usable.text(s.text()) && !Usable.text(s.title())) {
+            throw RejectedSubmission.badRequest("an article needs a usable title, text or html: a title or text is "
+                    + "usable when it holds at least " + Usable.MIN_WORD_CHARACTERS + " letters or digits");
+        }
+        String content = hasHtml ? s.html() : hasText ? s.text() : "";
         long bytes = content.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxContentBytes) {
+        if (bytes > limits.contentBytes()) {
             throw RejectedSubmission.tooLarge("the article content is " + bytes + " bytes; the limit is "
-                    + maxContentBytes);
+                    + limits.contentBytes());
         }
-        checkLength("externalId", s.externalId());
-        checkLength("source", s.source());
-        checkLength("title", s.title());
-        checkLength("url", s.url());
+        checkLength("externalId", s.externalId(), limits.externalId());
+        checkLength("source", s.source(), limits.source());
+        checkLength("title", s.title(), limits.title());
+        checkLength("url", s.url(), limits.url());
+        checkLength("language", s.language(), limits.language());
         if (s.externalId() != null && s.externalId().isBlank()) {
             throw RejectedSubmission.badRequest("externalId must not be blank when given");
         }
@@ -69,10 +78,22 @@ public final class SubmissionRules {
         return new Accepted(s, canonical, hasHtml, content, Hashes.sha256(content));
     }
 
-    private void checkLength(String field, String value) {
-        if (value != null && value.length() > maxFieldLength) {
-            throw RejectedSubmission.badRequest(field + " is " + value.length() + " characters; the limit is "
-                    + maxFieldLength);
+    private static ArticleSubmission hygienic(ArticleSubmission s) {
+        return new ArticleSubmission(s.externalId(), s.url(), TextHygiene.clean(s.source()), TextHygiene.clean(s.title()),
+                TextHygiene.clean(s.published()), TextHygiene.clean(s.language()), TextHygiene.clean(s.html()),
+                TextHygiene.clean(s.text()));
+    }
+
+    private static void checkIdentifier(String field, String value) {
+        if (!TextHygiene.isClean(value)) {
+            throw RejectedSubmission.badRequest(field + " holds a control character (such as NUL) or a broken "
+                    + "UTF-16 surrogate; an identifier must be plain text");
+        }
+    }
+
+    private static void checkLength(String field, String value, long limit) {
+        if (value != null && value.length() > limit) {
+            throw RejectedSubmission.badRequest(field + " is " + value.length() + " characters; the limit is " + limit);
         }
     }
 

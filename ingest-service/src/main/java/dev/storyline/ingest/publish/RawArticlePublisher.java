@@ -70,13 +70,13 @@ public class RawArticlePublisher {
 
     private static void markPublished(String id) {
         QuarkusTransaction.requiringNew().run(() -> IngestRecord.update(
-                "status = ?1, publishedAt = ?2 where id = ?3 and status = ?4",
+                "status = ?1, publishedAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
                 IngestRecord.Status.PUBLISHED, Instant.now(), id, IngestRecord.Status.RECEIVED));
     }
 
     static RawArticle toMessage(IngestRecord r) {
         return new RawArticle(RawArticle.SCHEMA_VERSION, r.id, r.externalId, r.url, r.canonicalUrl, r.source,
-                r.title, r.published, r.language, r.html ? r.content : null, r.html ? null : r.content,
+                r.title, r.published, r.language, r.html ? r.content : null, r.html || r.content.isEmpty() ? null : r.content,
                 r.contentHash, r.receivedAt);
     }
 }

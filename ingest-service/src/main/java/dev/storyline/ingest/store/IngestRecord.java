@@ -12,12 +12,23 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What ingest accepted, kept whole so that it can be published again until Kafka confirms it. */
+/**
+ * What ingest accepted, kept whole so that it can be published again until Kafka confirms it, and where it stands
+ * now: each accepted article ends {@link Status#CLUSTERED} (in a story) or {@link Status#REJECTED} (with a reason and
+ * the stage that rejected it).
+ */
 @Entity
 @Table(name = "ingest_record")
 public class IngestRecord extends PanacheEntityBase {
 
-    public enum Status { RECEIVED, PUBLISHED }
+    public enum Status {
+        RECEIVED, PUBLISHED, CLEANED, CLUSTERED, REJECTED;
+
+        /** Not yet judged by every stage. */
+        public boolean inFlight() {
+            return this != CLUSTERED && this != REJECTED;
+        }
+    }
 
     @Id
     public String id;
@@ -45,6 +56,15 @@ public class IngestRecord extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "publish_attempts")
     public int publishAttempts;
+    @Column(name = "story_id")
+    public String storyId;
+    /** The stage that rejected it (clean, cluster, pipeline), for {@link Status#REJECTED}. */
+    public String stage;
+    public String reason;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** How many times it was handed to the pipeline (once, plus re-drives of an article left without a verdict). */
+    public int deliveries;
 
     public static Optional<IngestRecord> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
@@ -52,6 +72,12 @@ public class IngestRecord extends PanacheEntityBase {
 
     public static Optional<IngestRecord> findByCanonicalUrlHash(String hash) {
         return find("canonicalUrlHash", hash).firstResultOptional();
+    }
+
+    /** Articles handed to the pipeline that no stage has judged since {@code before}, oldest first. */
+    public static List<IngestRecord> withoutVerdictSince(Instant before, int limit) {
+        return find("status in ?1 and updatedAt < ?2 order by updatedAt", List.of(Status.PUBLISHED, Status.CLEANED),
+                before).page(0, limit).list();
     }
 
     /** Records still waiting for Kafka's confirmation, oldest first. */

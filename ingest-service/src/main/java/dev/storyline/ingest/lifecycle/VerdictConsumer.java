@@ -1,0 +1,84 @@
+package dev.storyline.ingest.lifecycle;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+
+import dev.storyline.contracts.ArticleStatus;
+import dev.storyline.contracts.MessageCodec;
+import dev.storyline.contracts.StoryEvent;
+import dev.storyline.contracts.Topics;
+
+/**
+ * How ingest learns what became of each article: {@code stories.events} (in a story, and merges),
+ * {@code articles.status} (cleaned, or rejected with a reason) and the dead-letter topics (rejected: the record
+ * could not be processed). A verdict that cannot be applied is logged and skipped; {@link VerdictSweep} re-drives
+ * any article left without a verdict, so none looks in flight forever.
+ */
+@ApplicationScoped
+public class VerdictConsumer {
+
+    private static final Logger LOG = Logger.getLogger(VerdictConsumer.class);
+    /** The header SmallRye's dead-letter strategy writes the failure into. */
+    static final String REASON_HEADER = "dead-letter-reason";
+
+    @Inject
+    Lifecycle lifecycle;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming("stories-events-in")
+    @Blocking
+    public void storyEvent(byte[] payload) {
+        StoryEvent e = MessageCodec.STORY_EVENT.decode(payload);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (e.type() == StoryEvent.Type.STORIES_MERGED) {
+                lifecycle.merged(e.mergedStoryIds(), e.storyId());
+            } else if (e.articleId() != null) {
+                lifecycle.clustered(e.articleId(), e.storyId());
+            }
+        });
+    }
+
+    @Incoming("articles-status-in")
+    @Blocking
+    public void status(byte[] payload) {
+        ArticleStatus s = MessageCodec.ARTICLE_STATUS.decode(payload);
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> s.verdict() == ArticleStatus.Verdict.CLEANED
+                ? lifecycle.cleaned(s.articleId(), s.at())
+                : lifecycle.rejected(s.articleId(), s.stage(), s.reason()));
+        if (applied && s.verdict() == ArticleStatus.Verdict.REJECTED) {
+            registry.counter("storyline.articles.rejected", "stage", s.stage()).increment();
+        }
+    }
+
+    @Incoming("dead-letters-in")
+    @Blocking
+    public void deadLetter(ConsumerRecord<String, byte[]> record) {
+        String topic = record.topic();
+        String source = topic.endsWith(Topics.DLQ_SUFFIX) ? topic.substring(0, topic.length() - Topics.DLQ_SUFFIX.length()) : topic;
+        String stage = Topics.ARTICLES_RAW.equals(source) ? "clean" : Topics.ARTICLES_CLEAN.equals(source) ? "cluster" : source;
+        Header header = record.headers().lastHeader(REASON_HEADER);
+        String reason = "dead letter on " + topic + ": "
+                + (header == null ? "no reason given" : new String(header.value(), StandardCharsets.UTF_8));
+        registry.counter("storyline.dead.letters", "topic", topic).increment();
+        String id = record.key();
+        boolean applied = id != null && QuarkusTransaction.requiringNew().call(() -> lifecycle.rejected(id, stage, reason));
+        if (applied) {
+            registry.counter("storyline.articles.rejected", "stage", stage).increment();
+        } else {
+            LOG.warnf("%s holds a record for no article that ingest knows (key %s): %s", topic, id, reason);
+        }
+    }
+}
