@@ -3,6 +3,9 @@ package dev.storyline.support.http;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -15,7 +18,21 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class ProblemRoutes {
 
-    void install(@Observes Router router) {
+    void install(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody) {
+        long limit = maxBody.asLongValue();
+        // Before the HTTP layer's own check, which answers 413 with no body at all.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                    && length.length() < 19 && Long.parseLong(length) > limit) {
+                ctx.request().pause();
+                answer(ctx, 413, "the request body is " + length + " bytes; this service takes at most " + limit);
+                ctx.request().connection().close();
+            } else {
+                ctx.next();
+            }
+        });
         router.route().last().handler(ctx -> answer(ctx, 404, "nothing is served at " + ctx.request().path()));
         router.route().failureHandler(this::failed);
     }
