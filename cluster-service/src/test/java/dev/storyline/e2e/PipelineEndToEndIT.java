@@ -212,6 +212,151 @@ class PipelineEndToEndIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void everyArticleEndsClusteredOrRejectedWithAReasonAndIngestShowsIt() throws Exception {
+        String url = "https://news.example.org/2025/08/20/storm-hits-the-coast?id=1";
+        HttpResponse<String> brief = ingest.post("/api/articles", "application/json", JSON.writeValueAsString(
+                Map.of("externalId", url, "title", "Storm hits the coast, thousands without power")));
+        assertEquals(202, brief.statusCode(), brief.body());
+        HttpResponse<String> empty = ingest.post("/api/articles", "application/json", JSON.writeValueAsString(
+                Map.of("externalId", "nav-only", "html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")));
+        assertEquals(202, empty.statusCode(), empty.body());
+        String encoded = java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode briefStatus = awaitVerdict(encoded);
+        assertEquals("CLUSTERED", briefStatus.get("status").asText(), briefStatus.toString());
+        JsonNode assignment = JSON.readTree(cluster.get("/api/articles/by-external-id/" + encoded + "/story").body());
+        assertEquals(assignment.get("storyId").asText(), briefStatus.get("storyId").asText());
+        JsonNode rejected = awaitVerdict("nav-only");
+        assertEquals("REJECTED", rejected.get("status").asText(), rejected.toString());
+        assertEquals("clean", rejected.get("stage").asText());
+        assertTrue(rejected.get("reason").asText().contains("no usable title or text"), rejected.toString());
+    }
+
+    /**
+     * The GVC dev file through the batch endpoint, in its publication order, clusters as well as the core does
+     * on the same file; the merges it makes commit and reach every reader; nothing is dead-lettered.
+     */
+    @Test
+    @Order(8)
+    void theGvcDevFileThroughThePipelineClustersAsWellAsTheCore() throws Exception {
+        Path gvc = SharedData.require("clustering-dev/gvc_dev.jsonl");
+        List<String> lines = Files.readAllLines(gvc);
+        Map<String, String> gold = new LinkedHashMap<>();
+        List<String> batch = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = JSON.readTree(line);
+            gold.put(n.get("id").asText(), n.get("story").asText());
+            Map<String, Object> article = new LinkedHashMap<>();
+            article.put("externalId", n.get("id").asText());
+            article.put("title", n.path("title").asText(""));
+            article.put("text", n.path("text").asText(""));
+            if (n.path("published").isTextual()) {
+                article.put("published", n.get("published").asText());
+            }
+            if (n.path("source").isTextual()) {
+                article.put("source", n.get("source").asText());
+            }
+            batch.add(JSON.writeValueAsString(article));
+        }
+        for (int from = 0; from < batch.size(); from += 500) {
+            String body = String.join("\n", batch.subList(from, Math.min(batch.size(), from + 500)));
+            HttpResponse<String> r = ingest.post("/api/articles/batch", "application/x-ndjson", body);
+            assertEquals(202, r.statusCode(), r.body());
+            assertEquals(0, JSON.readTree(r.body()).get("rejected").size(), r.body());
+        }
+        Map<String, String> predicted = awaitAssignments(gold.keySet(), Duration.ofMinutes(12));
+
+        var core = dev.storyline.cluster.offline.OfflineClustering.cluster(
+                dev.storyline.cluster.offline.OfflineClustering.read(gvc), dev.storyline.cluster.core.Clusterers.standard());
+        var pipelineB3 = dev.storyline.cluster.offline.ClusterMetrics.bcubed(predicted, gold);
+        var pipelinePairs = dev.storyline.cluster.offline.ClusterMetrics.pairwise(predicted, gold);
+        var coreB3 = dev.storyline.cluster.offline.ClusterMetrics.bcubed(core.clusters(), gold);
+        var corePairs = dev.storyline.cluster.offline.ClusterMetrics.pairwise(core.clusters(), gold);
+        System.out.printf("GVC dev parity: pipeline B3 %.4f pairwise %.4f; core B3 %.4f pairwise %.4f%n",
+                pipelineB3.f1(), pipelinePairs.f1(), coreB3.f1(), corePairs.f1());
+        assertTrue(pipelineB3.f1() >= coreB3.f1() - 0.005, "B-cubed " + pipelineB3 + " against the core's " + coreB3);
+        assertTrue(pipelinePairs.f1() >= corePairs.f1() - 0.01, "pairwise " + pipelinePairs + " against " + corePairs);
+
+        // Merges happened, committed, and every article of a surviving story says so at ingest too.
+        java.util.Set<String> survivors = new java.util.HashSet<>();
+        try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedInfra.get().bootstrapServers())) {
+            var events = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics(Topics.STORIES_EVENTS);
+            Thread.sleep(5000);
+            for (var r : events.getRecords()) {
+                var e = dev.storyline.contracts.MessageCodec.STORY_EVENT.decode(r.value());
+                if (e.type() == dev.storyline.contracts.StoryEvent.Type.STORIES_MERGED) {
+                    survivors.add(e.storyId());
+                }
+            }
+            events.stop();
+            for (String dlq : List.of(Topics.deadLetter(Topics.ARTICLES_RAW), Topics.deadLetter(Topics.ARTICLES_CLEAN))) {
+                var task = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
+                        .fromTopics(dlq);
+                Thread.sleep(2000);
+                long count = task.count();
+                task.stop();
+                assertEquals(0, count, dlq + " received records");
+            }
+        }
+        assertTrue(!survivors.isEmpty(), "the GVC dev file makes merges");
+        int checked = 0;
+        for (Map.Entry<String, String> e : predicted.entrySet()) {
+            String finalStory = e.getValue();
+            JsonNode status = JSON.readTree(ingest.get("/api/articles/by-external-id/" + e.getKey()).body());
+            assertEquals("CLUSTERED", status.get("status").asText(), status.toString());
+            assertEquals(finalStory, status.get("storyId").asText(), "ingest and cluster agree on " + e.getKey());
+            checked += survivors.contains(finalStory) ? 1 : 0;
+        }
+        assertTrue(checked > 0, "members of merged stories were checked");
+    }
+
+    private static Map<String, String> awaitAssignments(java.util.Set<String> externalIds, Duration timeout)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        Map<String, String> found = new LinkedHashMap<>();
+        while (System.currentTimeMillis() < deadline) {
+            found.clear();
+            for (String line : cluster.get("/api/assignments").body().split("\n")) {
+                if (!line.isBlank()) {
+                    JsonNode a = JSON.readTree(line);
+                    String ext = a.path("externalId").asText();
+                    if (externalIds.contains(ext)) {
+                        assertTrue(found.put(ext, a.get("storyId").asText()) == null, ext + " listed twice");
+                    }
+                }
+            }
+            if (found.size() == externalIds.size()) {
+                // Give the last verdicts a moment to reach ingest.
+                Thread.sleep(3000);
+                return found;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError(found.size() + " of " + externalIds.size() + " articles reached a story in " + timeout);
+    }
+
+    private static JsonNode awaitVerdict(String encodedExternalId) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = ingest.get("/api/articles/by-external-id/" + encodedExternalId);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                String status = last.get("status").asText();
+                if (status.equals("CLUSTERED") || status.equals("REJECTED")) {
+                    return last;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(encodedExternalId + " has no verdict: " + last);
+    }
+
     private static void postText(String externalId, String text) throws Exception {
         HttpResponse<String> r = ingest.post("/api/articles", "application/json",
                 JSON.writeValueAsString(Map.of("externalId", externalId, "text", text)));

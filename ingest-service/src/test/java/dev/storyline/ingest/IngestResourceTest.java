@@ -88,11 +88,41 @@ class IngestResourceTest {
         given().contentType(ContentType.JSON).body("{\"body\": \"x\"}").post("/api/articles")
                 .then().statusCode(400).body("detail", containsString("unknown field 'body'"));
         given().contentType(ContentType.JSON).body("[1,2]").post("/api/articles").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("text", "x", "published", "yesterday"))
+        given().contentType(ContentType.JSON).body(Map.of("text", "some text", "published", "yesterday"))
                 .post("/api/articles").then().statusCode(400).body("detail", containsString("ISO-8601"));
         given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(12_000_001)))
                 .post("/api/articles").then().statusCode(413).body("detail", containsString("limit"));
         given().get("/api/articles/nope").then().statusCode(404).body("detail", containsString("nope"));
+        given().contentType(ContentType.JSON).body(Map.of("externalId", "e".repeat(1025), "text", "some text"))
+                .post("/api/articles").then().statusCode(400).body("detail", containsString("limit is 1024"));
+        given().contentType(ContentType.JSON).body(Map.of("source", "s".repeat(1025), "text", "some text"))
+                .post("/api/articles").then().statusCode(400).body("detail", containsString("source is 1025"));
+        given().contentType(ContentType.JSON).body(Map.of("title", "?!"))
+                .post("/api/articles").then().statusCode(400).body("detail", containsString("usable"));
+    }
+
+    @Test
+    void everyErrorIsAJsonProblemEvenOutsideTheResources() {
+        given().get("/no/such/path").then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
+        given().delete("/api/articles").then().statusCode(405).contentType(ContentType.JSON).body("status", equalTo(405));
+        given().contentType("image/png").body(new byte[] { 1 }).post("/api/articles").then().statusCode(415)
+                .contentType(ContentType.JSON).body("status", equalTo(415));
+        given().contentType(ContentType.JSON).body(new byte[65 * 1024 * 1024]).post("/api/articles").then()
+                .statusCode(413).contentType(ContentType.JSON).body("detail", containsString("at most"));
+    }
+
+    @Test
+    void textWithNulAndATitleAloneAreTakenAndShowTheirStatusByExternalId() {
+        String url = "https://example.org/news/" + java.util.UUID.randomUUID() + "?x=1";
+        given().contentType(ContentType.JSON).body("{\"externalId\":\"" + url + "\",\"text\":\"Storm\\u0000 hits\"}")
+                .post("/api/articles").then().statusCode(202);
+        given().get("/api/articles/by-external-id/" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(200).body("externalId", equalTo(url)).body("contentType", equalTo("text"));
+        String brief = "brief-" + java.util.UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("externalId", brief, "title", "Five found dead in home"))
+                .post("/api/articles").then().statusCode(202);
+        given().get("/api/articles/by-external-id/" + brief).then().statusCode(200)
+                .body("contentType", equalTo("none")).body("status", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -100,10 +100,10 @@ class SubmissionRulesTest {
 
     @Test
     void publishedMustBeIsoDateOrDateTimeWithOffset() {
-        rules.check(article(null, "2025-08-20", null, "t"));
-        rules.check(article(null, "2025-08-20T10:00:00+05:30", null, "t"));
-        assertTrue(message(article(null, "20/08/2025", null, "t")).contains("not ISO-8601"));
-        assertTrue(message(article(null, "2025-08-20T10:00:00", null, "t")).contains("not ISO-8601"));
+        rules.check(article(null, "2025-08-20", null, "the text"));
+        rules.check(article(null, "2025-08-20T10:00:00+05:30", null, "the text"));
+        assertTrue(message(article(null, "20/08/2025", null, "the text")).contains("not ISO-8601"));
+        assertTrue(message(article(null, "2025-08-20T10:00:00", null, "the text")).contains("not ISO-8601"));
     }
 
     @Test
@@ -115,7 +115,7 @@ class SubmissionRulesTest {
 
     @Test
     void badUrlIsExplained() {
-        assertTrue(message(article("javascript:alert(1)", null, null, "t")).contains("not an absolute http(s) URL"));
+        assertTrue(message(article("javascript:alert(1)", null, null, "the text")).contains("not an absolute http(s) URL"));
     }
 
     @Test
