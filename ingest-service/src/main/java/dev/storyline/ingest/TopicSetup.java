@@ -29,7 +29,6 @@ public class TopicSetup {
     void onStart(@Observes StartupEvent event,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "storyline.topics.articles-raw.partitions") int rawPartitions,
-            @ConfigProperty(name = "storyline.topics.articles-clean.partitions") int cleanPartitions,
             @ConfigProperty(name = "storyline.topics.articles-status.partitions") int statusPartitions,
             @ConfigProperty(name = "storyline.topics.stories-events.partitions") int eventPartitions) {
         // What it writes, and what it reads the verdicts from.
