@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class CrashHarness {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final String INGEST = "http://127.0.0.1:8081";
     static final String CLUSTER = "http://127.0.0.1:8083";
 
@@ -50,17 +50,18 @@ public class CrashHarness {
 
         List<String> victims = kill ? List.of("ingest-service", "clean-service", "cluster-service", "kafka") : List.of();
         Map<String, String> outcome = new LinkedHashMap<>();
-        int batch = 100;
+        List<List<String>> batches = batches(lines, 100, 8 << 20);
         int rejectedLines = 0;
-        for (int from = 0, n = 0; from < lines.size(); from += batch, n++) {
-            int step = (lines.size() / batch) / (victims.size() + 1);
+        int posted = 0;
+        int step = batches.size() / (victims.size() + 1);
+        for (int n = 0; n < batches.size(); n++) {
             if (!victims.isEmpty() && step > 0 && n > 0 && n % step == 0 && n / step <= victims.size()) {
                 crash(root, victims.get(n / step - 1));
             }
-            List<String> slice = lines.subList(from, Math.min(lines.size(), from + batch));
-            JsonNode answer = postWithRetry(String.join("\n", slice));
+            JsonNode answer = postWithRetry(String.join("\n", batches.get(n)));
             rejectedLines += answer.get("rejected").size();
-            System.out.printf("[harness] posted %d / %d%n", Math.min(lines.size(), from + batch), lines.size());
+            posted += batches.get(n).size();
+            System.out.printf("[harness] posted %d / %d%n", posted, lines.size());
         }
         for (String line : lines) {
             outcome.put(JSON.readTree(line).get("externalId").asText(), "?");
@@ -68,6 +69,27 @@ public class CrashHarness {
         System.out.printf("[harness] all posted (%d lines refused by ingest); waiting for verdicts...%n", rejectedLines);
         Map<String, JsonNode> status = awaitVerdicts(outcome.keySet(), Duration.ofMinutes(20));
         System.exit(report(status, rejectedLines) ? 0 : 1);
+    }
+
+    /** Batches of at most {@code maxLines} lines and about {@code maxBytes} (a batch over the body limit is refused). */
+    static List<List<String>> batches(List<String> lines, int maxLines, int maxBytes) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        long bytes = 0;
+        for (String line : lines) {
+            long size = line.getBytes(StandardCharsets.UTF_8).length + 1L;
+            if (!current.isEmpty() && (current.size() == maxLines || bytes + size > maxBytes)) {
+                out.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(line);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     /** GVC and ECB+ texts, a title-only item for every tenth, and WCXB pages with their URLs; long URL-like ids. */
