@@ -149,7 +149,11 @@ public class CrashHarness {
         String id = Files.readString(pid).strip();
         System.out.printf("[harness] kill -9 %s (pid %s)%n", victim, id);
         new ProcessBuilder("kill", "-9", id).inheritIO().start().waitFor();
-        Thread.sleep(2000);
+        // A killed JVM can hold its port for a few seconds while it is torn down; up.sh must see it gone.
+        for (int i = 0; i < 60 && new ProcessBuilder("kill", "-0", id).start().waitFor() == 0; i++) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(1000);
         System.out.printf("[harness] bringing %s back with up.sh%n", victim);
         Process up = new ProcessBuilder(root.resolve("deploy/local/up.sh").toString())
                 .redirectOutput(root.resolve(".local/logs/harness-up.log").toFile()).redirectErrorStream(true).start();
