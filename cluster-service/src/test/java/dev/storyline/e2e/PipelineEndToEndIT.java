@@ -158,14 +158,18 @@ class PipelineEndToEndIT {
         Thread.sleep(3000);
         assertEquals(before, cluster.get("/api/assignments").body());
         try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedInfra.get().bootstrapServers())) {
-            for (String dlq : List.of(Topics.ARTICLES_RAW + Topics.DLQ_SUFFIX, Topics.ARTICLES_CLEAN + Topics.DLQ_SUFFIX)) {
-                var task = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
-                        .fromTopics(dlq);
-                Thread.sleep(3000);
-                long count = task.count();
-                task.stop();
-                assertEquals(0, count, dlq + " received records");
-            }
+            assertNoDeadLetters(kafka);
+        }
+    }
+
+    private static void assertNoDeadLetters(KafkaCompanion kafka) throws InterruptedException {
+        for (String dlq : List.of(Topics.deadLetter(Topics.ARTICLES_RAW), Topics.deadLetter(Topics.ARTICLES_CLEAN))) {
+            var task = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics(dlq);
+            Thread.sleep(3000);
+            long count = task.count();
+            task.stop();
+            assertEquals(0, count, dlq + " received records");
         }
     }
 
@@ -294,14 +298,7 @@ class PipelineEndToEndIT {
                 }
             }
             events.stop();
-            for (String dlq : List.of(Topics.deadLetter(Topics.ARTICLES_RAW), Topics.deadLetter(Topics.ARTICLES_CLEAN))) {
-                var task = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
-                        .fromTopics(dlq);
-                Thread.sleep(2000);
-                long count = task.count();
-                task.stop();
-                assertEquals(0, count, dlq + " received records");
-            }
+            assertNoDeadLetters(kafka);
         }
         assertTrue(!survivors.isEmpty(), "the GVC dev file makes merges");
         int checked = 0;
