@@ -50,7 +50,7 @@ public class RawArticleConsumer {
     long publishTimeoutMs;
 
     @Incoming("articles-raw-in")
-    @Blocking(value = "cleaning", ordered = false)
+    @Blocking(ordered = false)
     public void consume(byte[] payload) throws Exception {
         RawArticle raw = MessageCodec.RAW_ARTICLE.decode(payload);
         CleaningService.Verdict verdict = cleanOnce(raw);
