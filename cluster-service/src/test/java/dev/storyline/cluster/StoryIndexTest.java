@@ -68,8 +68,8 @@ class StoryIndexTest {
         Decision a = live.assign(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0));
         Decision e = live.assign(article("e", "Riverton elects mayor", ELECTION, DAY, 1));
         StoryIndex restored = new StoryIndex(Settings.defaults());
-        restored.restore(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0), a.storyId(), null);
-        restored.restore(article("e", "Riverton elects mayor", ELECTION, DAY, 1), e.storyId(), null);
+        restored.restore(article("a", "Earthquake hits Ferndale", QUAKE, DAY, 0), a.storyId(), a.merged());
+        restored.restore(article("e", "Riverton elects mayor", ELECTION, DAY, 1), e.storyId(), e.merged());
         ClusterInput next = article("n", "Riverton mayor elected", ELECTION.replace("Sunday", "Sunday night"), DAY, 2);
         assertEquals(live.assign(next), restored.assign(next));
     }

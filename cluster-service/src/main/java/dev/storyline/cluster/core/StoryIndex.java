@@ -194,9 +194,15 @@ public final class StoryIndex implements StoryClusterer {
     }
 
     @Override
-    public void restore(ClusterInput article, String storyId, String nearDuplicateOf) {
+    public void restore(ClusterInput article, String joinedStoryId, List<String> folded) {
         Vectors v = vectorsOf(article);
-        Story story = story(storyId);
+        Story story = story(joinedStoryId);
+        for (String foldedId : folded) {
+            Story fold = story(foldedId);
+            if (fold != story) {
+                merge(fold, story);
+            }
+        }
         copies.add(article.id(), features.textWords, features.textWordCount, article.published(), article.arrival());
         add(story, article, v, v.all.topIds(settings.queryTerms()));
     }

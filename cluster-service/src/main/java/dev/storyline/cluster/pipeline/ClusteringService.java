@@ -123,6 +123,8 @@ public class ClusteringService {
         Membership m = new Membership();
         m.articleId = article.id();
         m.storyId = d.storyId();
+        m.joinedStoryId = d.storyId();
+        m.foldedStoryIds = d.merged().isEmpty() ? null : String.join(" ", d.merged());
         m.externalId = article.externalId();
         m.title = article.title();
         m.url = article.canonicalUrl() != null ? article.canonicalUrl() : article.url();
@@ -153,24 +155,33 @@ public class ClusteringService {
         return record;
     }
 
-    /** Replays every stored decision, in order, into a fresh index. Runs inside the caller's transaction. */
     private void rebuild() {
-        StoryClusterer fresh = Clusterers.standard(settings);
         long started = System.nanoTime();
+        clusterer = replayStoredDecisions();
+        LOG.infof("working index rebuilt from the database: %d articles in %d ms", clusterer.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A fresh index with every stored decision replayed in its order: each article into the story it joined then,
+     * after the merges its decision made. So it is the index the service had, and makes the same next decisions.
+     * Runs inside the caller's transaction.
+     */
+    public StoryClusterer replayStoredDecisions() {
+        StoryClusterer fresh = Clusterers.standard(settings);
         long arrival = 0;
         int page = 0;
         List<Membership> batch;
         do {
             batch = Membership.<Membership>find("order by seq").page(page++, REBUILD_PAGE).list();
             for (Membership m : batch) {
-                fresh.restore(new ClusterInput(m.articleId, m.title, m.body, day(m.published), arrival++), m.storyId,
-                        m.nearDuplicateOf);
+                fresh.restore(new ClusterInput(m.articleId, m.title, m.body, day(m.published), arrival++),
+                        m.joinedStoryId != null ? m.joinedStoryId : m.storyId,
+                        m.foldedStoryIds == null ? List.of() : List.of(m.foldedStoryIds.split(" ")));
             }
             Membership.getEntityManager().clear();
         } while (batch.size() == REBUILD_PAGE);
-        clusterer = fresh;
-        LOG.infof("working index rebuilt from the database: %d articles in %d ms", fresh.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        return fresh;
     }
 
     static ClusterInput input(CleanArticle a, long arrival) {

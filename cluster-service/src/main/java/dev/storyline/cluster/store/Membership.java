@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One clustered article: its story, its copy link, and the text the working index is rebuilt from. */
+/** One clustered article: its story, its decision, its copy link, and the text the working index is rebuilt from. */
 @Entity
 @Table(name = "membership")
 public class Membership extends PanacheEntityBase {
@@ -17,8 +17,15 @@ public class Membership extends PanacheEntityBase {
     public String articleId;
     @Column(insertable = false, updatable = false)
     public Long seq;
+    /** The story it belongs to now, after any merges. */
     @Column(name = "story_id")
     public String storyId;
+    /** The story its decision put it in; with {@link #foldedStoryIds}, what a restart replays. */
+    @Column(name = "joined_story_id")
+    public String joinedStoryId;
+    /** The stories its decision folded into the joined one, separated by spaces; null when none. */
+    @Column(name = "folded_story_ids")
+    public String foldedStoryIds;
     @Column(name = "external_id")
     public String externalId;
     public String title;
