@@ -1,108 +1,132 @@
 package dev.storyline.clean.pipeline;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Blocking;
 
-import dev.storyline.clean.store.CleanedArticle;
+import dev.storyline.clean.store.CleanedArticles;
 import dev.storyline.contracts.ArticleStatus;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.RawArticle;
+import dev.storyline.support.messaging.Acknowledged;
+import dev.storyline.support.messaging.DeadLetters;
 
 /**
- * {@code articles.raw} to {@code articles.clean}. For each record: clean it (unless it was cleaned before), store
- * it, publish it and its verdict ({@code articles.status}) and wait for Kafka's acknowledgements; only then does
- * the method return and the raw record get acknowledged. An item that holds no article gets a REJECTED verdict
- * with the reason. A record that cannot be processed at all goes to {@code articles.raw.dlq} with the reason and
- * consumption goes on. A second delivery of the same id republishes the stored article unchanged.
+ * {@code articles.raw} to {@code articles.clean}, a poll at a time. The poll's items are put in the order ingest
+ * received them, cleaned by the workers (an item cleaned before is taken as stored: a redelivery republishes it
+ * unchanged), stored in one transaction, and published in that order with their verdicts ({@code articles.status});
+ * the poll is acknowledged once Kafka acknowledged all of it. An item that holds no article gets a REJECTED verdict
+ * with the reason. A record that cannot be read or cleaned goes to {@code articles.raw.dlq} with the reason, alone.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(RawArticleConsumer.class);
 
+    /** Ingest's order: when it received the item; the id settles ties. */
+    static final Comparator<RawArticle> RECEIVED = Comparator
+            .comparing(RawArticle::receivedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(RawArticle::id);
+
     @Inject
-    CleaningService cleaning;
+    CleaningWorkers workers;
+
+    @Inject
+    CleanedArticles store;
+
+    @Inject
+    CleanPipelineConfig config;
 
     @Inject
     @Channel("articles-clean-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<byte[]> out;
 
     @Inject
     @Channel("articles-status-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<byte[]> verdicts;
 
-    @ConfigProperty(name = "storyline.clean.publish-timeout-ms", defaultValue = "30000")
-    long publishTimeoutMs;
+    @Inject
+    @Channel("articles-raw-dlq-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<byte[]> deadLetterChannel;
+
+    private DeadLetters deadLetters;
+
+    @PostConstruct
+    void init() {
+        deadLetters = new DeadLetters(deadLetterChannel, config.publishTimeout());
+    }
 
     @Incoming("articles-raw-in")
-    @Blocking(ordered = false)
-    public void consume(byte[] payload) throws Exception {
-        RawArticle raw = MessageCodec.RAW_ARTICLE.decode(payload);
-        CleaningService.Verdict verdict = cleanOnce(raw);
-        if (verdict.article() == null) {
-            LOG.infof("rejected %s: %s", raw.id(), verdict.rejection());
-            send(verdicts, raw.id(), MessageCodec.ARTICLE_STATUS.encode(
-                    ArticleStatus.rejected(raw.id(), "clean", verdict.rejection()))).get(publishTimeoutMs, TimeUnit.MILLISECONDS);
-            return;
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
+        Map<String, ConsumerRecord<String, byte[]>> recordOf = new LinkedHashMap<>();
+        List<RawArticle> items = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                RawArticle raw = MessageCodec.RAW_ARTICLE.decode(record.value());
+                if (recordOf.putIfAbsent(raw.id(), record) == null) {
+                    items.add(raw);
+                }
+            } catch (RuntimeException unreadable) {
+                deadLetters.send(record, unreadable);
+            }
         }
-        CleanArticle clean = verdict.article();
-        CompletableFuture.allOf(
-                send(out, clean.id(), MessageCodec.CLEAN_ARTICLE.encode(clean)),
-                send(verdicts, clean.id(), MessageCodec.ARTICLE_STATUS.encode(ArticleStatus.cleaned(clean.id()))))
-                .get(publishTimeoutMs, TimeUnit.MILLISECONDS);
-        LOG.debugf("cleaned %s: %d paragraphs%s", clean.id(), clean.paragraphs().size(), clean.brief() ? " (brief)" : "");
+        items.sort(RECEIVED);
+        Map<String, CleanArticle> outcome = new LinkedHashMap<>(store.find(recordOf.keySet()));
+        Map<String, String> rejected = new LinkedHashMap<>();
+        List<CleanArticle> made = new ArrayList<>();
+        for (CleaningWorkers.Result r : workers.clean(items.stream().filter(i -> !outcome.containsKey(i.id())).toList())) {
+            if (r.failure() != null) {
+                deadLetters.send(recordOf.get(r.raw().id()), r.failure());
+            } else if (r.verdict().article() == null) {
+                LOG.infof("rejected %s: %s", r.raw().id(), r.verdict().rejection());
+                rejected.put(r.raw().id(), r.verdict().rejection());
+            } else {
+                made.add(r.verdict().article());
+            }
+        }
+        store.saveAll(made).forEach(a -> outcome.put(a.id(), a));
+        publish(items, outcome, rejected);
     }
 
-    /** The stored article when there is one, else a fresh verdict (stored when it is an article). */
-    private CleaningService.Verdict cleanOnce(RawArticle raw) {
-        try {
-            CleanedArticle existing = QuarkusTransaction.requiringNew().call(() -> CleanedArticle.findById(raw.id()));
-            if (existing != null) {
-                return new CleaningService.Verdict(existing.toMessage(), null);
+    /** Every verdict in the order of the items, then waits until Kafka acknowledged them all. */
+    private void publish(List<RawArticle> items, Map<String, CleanArticle> cleaned, Map<String, String> rejected)
+            throws Exception {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (RawArticle item : items) {
+            CleanArticle clean = cleaned.get(item.id());
+            String reason = rejected.get(item.id());
+            if (clean != null) {
+                acks.add(Acknowledged.send(out, clean.id(), MessageCodec.CLEAN_ARTICLE.encode(clean)));
+                acks.add(Acknowledged.send(verdicts, clean.id(),
+                        MessageCodec.ARTICLE_STATUS.encode(ArticleStatus.cleaned(clean.id()))));
+            } else if (reason != null) {
+                acks.add(Acknowledged.send(verdicts, item.id(),
+                        MessageCodec.ARTICLE_STATUS.encode(ArticleStatus.rejected(item.id(), "clean", reason))));
             }
-            // Extraction runs outside any transaction: a large page must not hold a connection.
-            CleaningService.Verdict made = cleaning.clean(raw);
-            if (made.article() != null) {
-                QuarkusTransaction.requiringNew().run(() -> CleanedArticle.from(made.article()).persist());
-            }
-            return made;
-        } catch (RuntimeException e) {
-            // Two deliveries of one id processed at once: the other one stored it first; use what it stored.
-            CleanedArticle stored = QuarkusTransaction.requiringNew().call(() -> CleanedArticle.findById(raw.id()));
-            if (stored == null) {
-                throw e;
-            }
-            return new CleaningService.Verdict(stored.toMessage(), null);
         }
-    }
-
-    private static CompletableFuture<Void> send(Emitter<byte[]> emitter, String key, byte[] value) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    acked.completeExceptionally(e);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+        Acknowledged.awaitAll(acks, config.publishTimeout());
     }
 }

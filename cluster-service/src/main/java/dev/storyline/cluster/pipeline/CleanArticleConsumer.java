@@ -1,22 +1,42 @@
 package dev.storyline.cluster.pipeline;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.smallrye.common.annotation.Blocking;
 
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.MessageCodec;
+import dev.storyline.support.messaging.DeadLetters;
 
 /**
- * {@code articles.clean} to stories. The record is acknowledged after its decision is committed and its events are
- * on Kafka; a record that cannot be processed goes to {@code articles.clean.dlq} with the reason.
+ * {@code articles.clean} to stories, a poll at a time. The articles of a poll are clustered in the order ingest
+ * received them, whatever order the cleaners finished them in, and their decisions commit in one transaction. A
+ * record that cannot be read or assigned goes to {@code articles.clean.dlq} with the reason; the others go on. The
+ * poll is acknowledged once its decisions are committed; their events go out from the outbox.
  */
 @ApplicationScoped
 public class CleanArticleConsumer {
+
+    /** Ingest's order: when it received the article; the id settles ties. */
+    static final Comparator<CleanArticle> RECEIVED = Comparator
+            .comparing(CleanArticle::receivedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(CleanArticle::id);
 
     @Inject
     ClusteringService clustering;
@@ -24,13 +44,41 @@ public class CleanArticleConsumer {
     @Inject
     StoryEventPublisher events;
 
-    @ConfigProperty(name = "storyline.cluster.publish-timeout-ms", defaultValue = "30000")
-    long publishTimeoutMs;
+    @Inject
+    @Channel("articles-clean-dlq-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<byte[]> deadLetterChannel;
+
+    @Inject
+    PipelineConfig config;
+
+    private DeadLetters deadLetters;
+
+    @PostConstruct
+    void init() {
+        deadLetters = new DeadLetters(deadLetterChannel, config.publishTimeout());
+    }
 
     @Incoming("articles-clean-in")
     @Blocking
-    public void consume(byte[] payload) throws Exception {
-        CleanArticle article = MessageCodec.CLEAN_ARTICLE.decode(payload);
-        events.publishAndWait(clustering.assign(article), publishTimeoutMs);
+    public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
+        Map<String, ConsumerRecord<String, byte[]>> recordOf = new LinkedHashMap<>();
+        List<CleanArticle> articles = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CleanArticle article = MessageCodec.CLEAN_ARTICLE.decode(record.value());
+                if (recordOf.putIfAbsent(article.id(), record) == null) {
+                    articles.add(article);
+                }
+            } catch (RuntimeException unreadable) {
+                deadLetters.send(record, unreadable);
+            }
+        }
+        articles.sort(RECEIVED);
+        ClusteringService.Outcome outcome = clustering.assignAll(articles);
+        for (Map.Entry<String, RuntimeException> failed : outcome.failed().entrySet()) {
+            deadLetters.send(recordOf.get(failed.getKey()), failed.getValue());
+        }
+        events.publish(outcome.events());
     }
 }

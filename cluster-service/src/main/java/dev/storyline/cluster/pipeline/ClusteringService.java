@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,40 +58,97 @@ public class ClusteringService {
         this.settings = Settings.load(overrides);
     }
 
+    /** What a batch came to: the events still to publish, and the articles that could not be assigned, by id. */
+    public record Outcome(List<StoryEventRecord> events, Map<String, RuntimeException> failed) {
+    }
+
     /**
-     * Assigns the article unless it was assigned before (a redelivery), and returns the events of its decision
-     * that Kafka has not yet confirmed.
+     * Assigns the articles in the order given, in one transaction. When that transaction fails, each article is
+     * tried again in a transaction of its own, so that one bad article fails alone.
      */
-    public synchronized List<StoryEventRecord> assign(CleanArticle article) {
+    public synchronized Outcome assignAll(List<CleanArticle> articles) {
+        if (articles.isEmpty()) {
+            return new Outcome(List.of(), Map.of());
+        }
+        try {
+            return new Outcome(decide(articles), Map.of());
+        } catch (RuntimeException batchFailure) {
+            if (articles.size() == 1) {
+                return new Outcome(List.of(), Map.of(articles.get(0).id(), batchFailure));
+            }
+            LOG.warnf("a batch of %d articles failed (%s); assigning them one at a time", articles.size(),
+                    batchFailure.toString());
+            List<StoryEventRecord> events = new ArrayList<>();
+            Map<String, RuntimeException> failed = new LinkedHashMap<>();
+            for (CleanArticle article : articles) {
+                try {
+                    events.addAll(decide(List.of(article)));
+                } catch (RuntimeException e) {
+                    failed.put(article.id(), e);
+                }
+            }
+            return new Outcome(events, failed);
+        }
+    }
+
+    /** Assigns one article; see {@link #assignAll}. */
+    public List<StoryEventRecord> assign(CleanArticle article) {
+        Outcome outcome = assignAll(List.of(article));
+        if (!outcome.failed().isEmpty()) {
+            throw outcome.failed().values().iterator().next();
+        }
+        return outcome.events();
+    }
+
+    /**
+     * One transaction: each article is assigned unless it was assigned before (a redelivery); answers the events
+     * of its decisions that Kafka has not yet confirmed.
+     */
+    private List<StoryEventRecord> decide(List<CleanArticle> articles) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                // One writer at a time across replicas; a replica whose index misses decisions another replica
-                // committed (a take-over after a rebalance) rebuilds it first. So decisions never conflict.
-                var em = Membership.getEntityManager();
-                em.createNativeQuery("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")").getSingleResult();
-                long version = ((Number) em.createNativeQuery("SELECT version FROM writer_state WHERE id = 1")
-                        .getSingleResult()).longValue();
-                if (clusterer == null || appliedVersion != version) {
-                    rebuild();
-                    appliedVersion = version;
+                long arrival = takeWriterLock();
+                long first = arrival;
+                List<StoryEventRecord> events = new ArrayList<>();
+                for (CleanArticle article : articles) {
+                    if (Membership.findById(article.id()) != null) {
+                        // A redelivery: announce the decision again (consumers de-duplicate on the event id), so
+                        // that a verdict lost on its way to a reader is not lost for good.
+                        events.addAll(StoryEventRecord.<StoryEventRecord>list("articleId = ?1 order by createdAt",
+                                article.id()));
+                        continue;
+                    }
+                    appliedVersion = arrival + 1;
+                    events.addAll(persist(article, clusterer.assign(input(article, arrival++))));
                 }
-                if (Membership.findById(article.id()) != null) {
-                    // A redelivery: announce the decision again (consumers de-duplicate on the event id), so that a
-                    // verdict lost on its way to a reader is not lost for good.
-                    return StoryEventRecord.<StoryEventRecord>list("articleId = ?1 order by createdAt", article.id());
+                if (arrival != first) {
+                    Membership.getEntityManager().createNativeQuery("UPDATE writer_state SET version = ?1 WHERE id = 1")
+                            .setParameter(1, arrival).executeUpdate();
                 }
-                long arrival = version;
-                em.createNativeQuery("UPDATE writer_state SET version = version + 1 WHERE id = 1").executeUpdate();
-                appliedVersion = version + 1;
-                Decision d = clusterer.assign(input(article, arrival));
-                return persist(article, d);
+                return events;
             });
         } catch (RuntimeException e) {
-            // The index may hold a decision the database does not: start again from the database.
-            LOG.warnf("assignment of %s failed (%s); rebuilding the working index", article.id(), e.toString());
+            // The index may hold decisions the database does not: start again from the database.
             clusterer = null;
             throw e;
         }
+    }
+
+    /**
+     * One writer at a time across replicas; a replica whose index misses decisions another replica committed (a
+     * take-over after a rebalance) rebuilds it first, so decisions never conflict. Answers the writer version, which
+     * is the arrival number of the next decision.
+     */
+    private long takeWriterLock() {
+        var em = Membership.getEntityManager();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")").getSingleResult();
+        long version = ((Number) em.createNativeQuery("SELECT version FROM writer_state WHERE id = 1")
+                .getSingleResult()).longValue();
+        if (clusterer == null || appliedVersion != version) {
+            rebuild();
+            appliedVersion = version;
+        }
+        return version;
     }
 
     private List<StoryEventRecord> persist(CleanArticle article, Decision d) {

@@ -1,28 +1,28 @@
 package dev.storyline.cluster.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import dev.storyline.cluster.store.StoryEventRecord;
+import dev.storyline.support.messaging.Acknowledged;
 
 /**
- * Publishes stored story events to {@code stories.events}, keyed by story id, waits for Kafka's acknowledgement and
- * marks them published. Events left unpublished (a crash between commit and send) go out with the next
- * redelivery of their article, or with the periodic sweep.
+ * Publishes stored story events (the outbox) to {@code stories.events}, keyed by story id, waits for Kafka's
+ * acknowledgement and marks them published. Events left unpublished (Kafka away, or a crash between commit and send)
+ * go out with the next redelivery of their article, or with the periodic sweep.
  */
 @ApplicationScoped
 public class StoryEventPublisher {
@@ -31,26 +31,37 @@ public class StoryEventPublisher {
 
     @Inject
     @Channel("stories-events-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<byte[]> emitter;
 
-    public void publishAndWait(List<StoryEventRecord> events, long timeoutMs) throws Exception {
-        for (StoryEventRecord e : events) {
-            CompletableFuture<Void> acked = new CompletableFuture<>();
-            emitter.send(Message.of(e.payload)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(e.storyId).build())
-                    .withAck(() -> {
-                        acked.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(t -> {
-                        acked.completeExceptionally(t);
-                        return CompletableFuture.completedFuture(null);
-                    }));
-            acked.get(timeoutMs, TimeUnit.MILLISECONDS);
-            String id = e.eventId;
-            QuarkusTransaction.requiringNew().run(() -> StoryEventRecord.update(
-                    "publishedAt = ?1 where eventId = ?2", Instant.now(), id));
+    @Inject
+    PipelineConfig config;
+
+    /**
+     * Sends the events, waits until Kafka acknowledged them all and marks them published. When Kafka does not
+     * answer in time they stay unpublished, and the sweep sends them again: the decisions are committed already.
+     */
+    public void publish(List<StoryEventRecord> events) {
+        try {
+            publishAndWait(events);
+        } catch (Exception e) {
+            LOG.warnf("%d story events not yet confirmed by Kafka (%s); the sweep sends them again", events.size(),
+                    e.toString());
         }
+    }
+
+    private void publishAndWait(List<StoryEventRecord> events) throws Exception {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        for (StoryEventRecord e : events) {
+            acks.add(Acknowledged.send(emitter, e.storyId, e.payload));
+        }
+        Acknowledged.awaitAll(acks, config.publishTimeout());
+        List<String> ids = events.stream().map(e -> e.eventId).toList();
+        QuarkusTransaction.requiringNew().run(() -> StoryEventRecord.update(
+                "publishedAt = ?1 where eventId in ?2", Instant.now(), ids));
     }
 
     @Scheduled(every = "${storyline.cluster.event-sweep-interval:30s}", delayed = "30s",
@@ -61,10 +72,6 @@ public class StoryEventPublisher {
             return;
         }
         LOG.infof("publishing %d story events not yet confirmed by Kafka", pending.size());
-        try {
-            publishAndWait(pending, 30_000);
-        } catch (Exception e) {
-            LOG.warnf("story events still unpublished (%s); next sweep tries again", e.toString());
-        }
+        publish(pending);
     }
 }
