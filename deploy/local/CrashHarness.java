@@ -38,6 +38,8 @@ public class CrashHarness {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final String INGEST = "http://127.0.0.1:8081";
     static final String CLUSTER = "http://127.0.0.1:8083";
+    /** The full run's size: the text sets whole, then WCXB pages up to this many items in all. */
+    static final int FULL_RUN = 5000;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -92,7 +94,10 @@ public class CrashHarness {
         return out;
     }
 
-    /** GVC and ECB+ texts, a title-only item for every tenth, and WCXB pages with their URLs; long URL-like ids. */
+    /**
+     * GVC and ECB+ texts, a title-only item for every tenth, and WCXB pages with their URLs; long URL-like ids. A run
+     * shorter than the full one is an even sample of it.
+     */
     static List<String> articles(Path data, String run, int total) throws IOException {
         List<String> out = new ArrayList<>();
         for (String file : List.of("clustering-dev/gvc_dev.jsonl", "clustering-dev/ecbplus_dev.jsonl")) {
@@ -119,9 +124,10 @@ public class CrashHarness {
             }
         }
         Path gt = data.resolve("extraction-wcxb-dev/ground-truth");
+        int full = Math.max(total, FULL_RUN);
         try (var files = Files.list(gt)) {
             for (Path p : files.sorted().toList()) {
-                if (out.size() >= total) {
+                if (out.size() >= full) {
                     break;
                 }
                 String id = p.getFileName().toString().replace(".json", "");
@@ -141,7 +147,19 @@ public class CrashHarness {
                 out.add(JSON.writeValueAsString(a));
             }
         }
-        return out.size() > total ? out.subList(0, total) : out;
+        return sample(out, total);
+    }
+
+    /** Every k-th item, so that a short run keeps the full run's mix of sets, kinds and ids. */
+    static List<String> sample(List<String> items, int total) {
+        if (items.size() <= total) {
+            return items;
+        }
+        List<String> out = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            out.add(items.get((int) ((long) i * items.size() / total)));
+        }
+        return out;
     }
 
     static void crash(Path root, String victim) throws Exception {
