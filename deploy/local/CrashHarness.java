@@ -40,6 +40,7 @@ public class CrashHarness {
     static final String CLUSTER = "http://127.0.0.1:8083";
     /** The full run's size: the text sets whole, then WCXB pages up to this many items in all. */
     static final int FULL_RUN = 5000;
+    static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -56,14 +57,22 @@ public class CrashHarness {
         int rejectedLines = 0;
         int posted = 0;
         int step = batches.size() / (victims.size() + 1);
+        Thread crashing = null;
         for (int n = 0; n < batches.size(); n++) {
             if (!victims.isEmpty() && step > 0 && n > 0 && n % step == 0 && n / step <= victims.size()) {
-                crash(root, victims.get(n / step - 1));
+                if (crashing != null) {
+                    crashing.join();
+                }
+                // The kill lands while batches are in flight; the client retries what fails, as a real one does.
+                crashing = crashSoon(root, victims.get(n / step - 1));
             }
             JsonNode answer = postWithRetry(String.join("\n", batches.get(n)));
             rejectedLines += answer.get("rejected").size();
             posted += batches.get(n).size();
             System.out.printf("[harness] posted %d / %d%n", posted, lines.size());
+        }
+        if (crashing != null) {
+            crashing.join();
         }
         for (String line : lines) {
             outcome.put(JSON.readTree(line).get("externalId").asText(), "?");
@@ -162,6 +171,20 @@ public class CrashHarness {
         return out;
     }
 
+    static Thread crashSoon(Path root, String victim) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                crash(root, victim);
+            } catch (Exception e) {
+                System.out.printf("[harness] crashing %s went wrong: %s%n", victim, e);
+                System.exit(2);
+            }
+        }, "crash-" + victim);
+        t.start();
+        return t;
+    }
+
     static void crash(Path root, String victim) throws Exception {
         Path pid = root.resolve(".local/pids/" + victim + ".pid");
         String id = Files.readString(pid).strip();
@@ -190,8 +213,10 @@ public class CrashHarness {
                 if (r.statusCode() == 202) {
                     return JSON.readTree(r.body());
                 }
+                RETRIES.incrementAndGet();
                 System.out.printf("[harness] batch answered %d; retrying%n", r.statusCode());
             } catch (IOException e) {
+                RETRIES.incrementAndGet();
                 System.out.printf("[harness] batch failed (%s); retrying%n", e);
             }
             if (System.currentTimeMillis() > deadline) {
@@ -256,7 +281,8 @@ public class CrashHarness {
         int accepted = status.size();
         int clustered = byStatus.getOrDefault("CLUSTERED", 0);
         int rejected = byStatus.getOrDefault("REJECTED", 0);
-        System.out.printf("[harness] accepted %d, refused lines %d, by status %s%n", accepted, refusedLines, byStatus);
+        System.out.printf("[harness] accepted %d, refused lines %d, batch posts retried %d, by status %s%n", accepted,
+                refusedLines, RETRIES.get(), byStatus);
         reasons.forEach((r, n) -> System.out.printf("[harness]   rejected %d x %s%n", n, r));
 
         Map<String, String> storyOf = new HashMap<>();

@@ -312,6 +312,75 @@ class PipelineEndToEndIT {
         assertTrue(checked > 0, "members of merged stories were checked");
     }
 
+    /**
+     * A dead letter makes its article REJECTED with the reason; once the cause is gone, redrive.sh's program sends it
+     * back and the article ends CLUSTERED, once, though its record was delivered twice.
+     */
+    @Test
+    @Order(9)
+    void aDeadLetterRejectsItsArticleAndARedriveBringsItBack() throws Exception {
+        clean.stop();
+        String externalId = "redrive-1";
+        postText(externalId, "Firefighters contained a blaze at a timber yard on the edge of the city on Thursday "
+                + "night after it burned for six hours, the fire service said.");
+        JsonNode published = awaitStatus(externalId, "PUBLISHED");
+        String id = published.get("id").asText();
+        try (KafkaCompanion kafka = new KafkaCompanion(EmbeddedInfra.get().bootstrapServers())) {
+            var raw = kafka.consume(String.class, byte[].class).withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics(Topics.ARTICLES_RAW);
+            long deadline = System.currentTimeMillis() + 30_000;
+            org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record = null;
+            while (record == null && System.currentTimeMillis() < deadline) {
+                record = raw.getRecords().stream().filter(r -> id.equals(r.key())).findFirst().orElse(null);
+                Thread.sleep(200);
+            }
+            raw.stop();
+            assertTrue(record != null, "the article's record on " + Topics.ARTICLES_RAW);
+            // As clean-service's dead-letter writer would have sent it, had cleaning failed for a cause now fixed.
+            var dead = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+                    Topics.deadLetter(Topics.ARTICLES_RAW), id, record.value());
+            dead.headers().add("dead-letter-reason", "the cleaner's database was away".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            kafka.produce(String.class, byte[].class).fromRecords(dead).awaitCompletion(Duration.ofSeconds(30));
+        }
+        JsonNode rejected = awaitStatus(externalId, "REJECTED");
+        assertTrue(rejected.get("reason").asText().contains("the cleaner's database was away"), rejected.toString());
+
+        Path root = Path.of(System.getProperty("storyline.root.dir", "..")).toAbsolutePath().normalize();
+        Process redrive = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), root.resolve("deploy/local/Redrive.java").toString(),
+                Topics.deadLetter(Topics.ARTICLES_RAW), EmbeddedInfra.get().bootstrapServers())
+                .redirectErrorStream(true).start();
+        String output = new String(redrive.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, redrive.waitFor(), output);
+        assertTrue(output.contains("done: 1 records re-driven"), output);
+
+        clean.start();
+        clean.awaitReady(READY);
+        JsonNode clustered = awaitStatus(externalId, "CLUSTERED");
+        long listed = java.util.Arrays.stream(cluster.get("/api/assignments").body().split("\n"))
+                .filter(l -> l.contains("\"articleId\":\"" + id + "\"")).count();
+        assertEquals(1, listed, "clustered once, though delivered twice");
+        assertEquals(clustered.get("storyId").asText(),
+                JSON.readTree(cluster.get("/api/articles/" + id + "/story").body()).get("storyId").asText());
+    }
+
+    private static JsonNode awaitStatus(String externalId, String wanted) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = ingest.get("/api/articles/by-external-id/" + externalId);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (last.get("status").asText().equals(wanted)) {
+                    return last;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(externalId + " never became " + wanted + ": " + last);
+    }
+
     private static Map<String, String> awaitAssignments(java.util.Set<String> externalIds, Duration timeout)
             throws Exception {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
