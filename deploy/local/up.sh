@@ -29,7 +29,7 @@ jv=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specificat
 need_build=0
 for svc in ingest-service clean-service cluster-service; do
   jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src" "$ROOT/contracts/src" -newer "$jar" -type f -print -quit)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src" "$ROOT/contracts/src" "$ROOT/service-support/src" -newer "$jar" -type f -print -quit)" ]; then
     need_build=1
   fi
 done

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -155,6 +157,25 @@ class IngestResourceTest {
                 .body("rejected[0].line", equalTo(2)).body("rejected[1].line", equalTo(5))
                 .body("rejected[1].error", containsString("not both"))
                 .body("ids", hasSize(3));
+    }
+
+    @Test
+    void aBatchKnowsRepeatsOfItsOwnLinesAndOfStoredArticlesByIdAndByUrl() {
+        String a = unique();
+        String url = "https://news.example.org/" + unique() + "?utm_source=feed";
+        String first = "{\"externalId\":\"" + a + "\",\"text\":\"first\"}\n"
+                + "{\"url\":\"" + url + "\",\"text\":\"by url\"}\n"
+                + "{\"externalId\":\"" + a + "\",\"text\":\"again\"}\n"
+                + "{\"url\":\"" + url.replace("?utm_source=feed", "") + "\",\"text\":\"same url\"}\n";
+        List<String> ids = given().contentType("application/x-ndjson").body(first.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/articles/batch")
+                .then().statusCode(202).body("accepted", equalTo(2)).body("duplicates", equalTo(2))
+                .extract().path("ids");
+        assertEquals(ids.get(0), ids.get(2), "a repeat of an earlier line answers that line's id");
+        assertEquals(ids.get(1), ids.get(3), "the same canonical URL is the same article");
+        List<String> again = given().contentType("application/x-ndjson").body(first.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/articles/batch")
+                .then().statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(4))
+                .extract().path("ids");
+        assertEquals(ids, again, "a second batch answers the stored articles");
     }
 
     @Test

@@ -98,6 +98,8 @@ public class ArticleResource {
         int duplicates = 0;
         List<RejectedLine> rejected = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<ArticleSubmission> submissions = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -107,18 +109,28 @@ public class ArticleResource {
                     continue;
                 }
                 try {
-                    IntakeService.Outcome outcome = intake.submit(parse(line.getBytes(StandardCharsets.UTF_8)));
-                    ids.add(outcome.id());
-                    if (outcome.duplicate()) {
-                        duplicates++;
-                    } else {
-                        accepted++;
-                    }
+                    submissions.add(parse(line.getBytes(StandardCharsets.UTF_8)));
+                    numbers.add(number);
                 } catch (RejectedSubmission e) {
                     rejected.add(new RejectedLine(number, e.getMessage()));
                 }
             }
         }
+        List<IntakeService.Result> results = intake.submitAll(submissions);
+        for (int i = 0; i < results.size(); i++) {
+            IntakeService.Result r = results.get(i);
+            if (r.refused() != null) {
+                rejected.add(new RejectedLine(numbers.get(i), r.refused().getMessage()));
+            } else {
+                ids.add(r.outcome().id());
+                if (r.outcome().duplicate()) {
+                    duplicates++;
+                } else {
+                    accepted++;
+                }
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingInt(RejectedLine::line));
         if (accepted + duplicates + rejected.size() == 0) {
             throw RejectedSubmission.badRequest("the batch is empty: send one JSON object per line");
         }

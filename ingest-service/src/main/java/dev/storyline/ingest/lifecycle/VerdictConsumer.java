@@ -1,6 +1,9 @@
 package dev.storyline.ingest.lifecycle;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,26 +43,57 @@ public class VerdictConsumer {
 
     @Incoming("stories-events-in")
     @Blocking
-    public void storyEvent(byte[] payload) {
-        StoryEvent e = MessageCodec.STORY_EVENT.decode(payload);
-        QuarkusTransaction.requiringNew().run(() -> {
+    public void storyEvents(List<byte[]> payloads) {
+        applyAll("stories.events", payloads, payload -> {
+            StoryEvent e = MessageCodec.STORY_EVENT.decode(payload);
             if (e.type() == StoryEvent.Type.STORIES_MERGED) {
                 lifecycle.merged(e.mergedStoryIds(), e.storyId());
             } else if (e.articleId() != null) {
                 lifecycle.clustered(e.articleId(), e.storyId());
             }
+            return null;
         });
     }
 
     @Incoming("articles-status-in")
     @Blocking
-    public void status(byte[] payload) {
-        ArticleStatus s = MessageCodec.ARTICLE_STATUS.decode(payload);
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> s.verdict() == ArticleStatus.Verdict.CLEANED
-                ? lifecycle.cleaned(s.articleId(), s.at())
-                : lifecycle.rejected(s.articleId(), s.stage(), s.reason()));
-        if (applied && s.verdict() == ArticleStatus.Verdict.REJECTED) {
-            registry.counter("storyline.articles.rejected", "stage", s.stage()).increment();
+    public void statuses(List<byte[]> payloads) {
+        for (String stage : applyAll("articles.status", payloads, payload -> {
+            ArticleStatus s = MessageCodec.ARTICLE_STATUS.decode(payload);
+            if (s.verdict() == ArticleStatus.Verdict.CLEANED) {
+                lifecycle.cleaned(s.articleId(), s.at());
+                return null;
+            }
+            return lifecycle.rejected(s.articleId(), s.stage(), s.reason()) ? s.stage() : null;
+        })) {
+            registry.counter("storyline.articles.rejected", "stage", stage).increment();
+        }
+    }
+
+    /**
+     * Applies a poll's verdicts in their order, in one transaction; when that fails, each in its own, and one that
+     * still fails is logged and skipped (the sweep re-drives its article). Answers what the applied verdicts
+     * returned that was not null, once they are committed.
+     */
+    private List<String> applyAll(String topic, List<byte[]> payloads, Function<byte[], String> apply) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> payloads.stream().map(apply).filter(r -> r != null)
+                    .toList());
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("applying %d verdicts from %s at once failed (%s); applying them one at a time", payloads.size(),
+                    topic, batchFailure.toString());
+            List<String> results = new ArrayList<>();
+            for (byte[] payload : payloads) {
+                try {
+                    String r = QuarkusTransaction.requiringNew().call(() -> apply.apply(payload));
+                    if (r != null) {
+                        results.add(r);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("skipped a verdict from %s that cannot be applied: %s", topic, e.toString());
+                }
+            }
+            return results;
         }
     }
 

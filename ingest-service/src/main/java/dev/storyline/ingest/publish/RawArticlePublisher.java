@@ -2,7 +2,11 @@ package dev.storyline.ingest.publish;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +20,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.RawArticle;
@@ -32,10 +35,14 @@ public class RawArticlePublisher {
 
     private static final Logger LOG = Logger.getLogger(RawArticlePublisher.class);
     private static final Duration GRACE = Duration.ofSeconds(15);
+    private static final int MARKS_PER_STATEMENT = 500;
+
+    /** Ids Kafka acknowledged, not yet marked PUBLISHED. */
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
 
     @Inject
     @Channel("articles-raw-out")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<byte[]> emitter;
 
     public void publish(IngestRecord record) {
@@ -43,7 +50,10 @@ public class RawArticlePublisher {
         String id = record.id;
         Message<byte[]> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(id).build())
-                .withAck(() -> CompletableFuture.runAsync(() -> markPublished(id), Infrastructure.getDefaultWorkerPool()))
+                .withAck(() -> {
+                    acknowledged.add(id);
+                    return CompletableFuture.completedFuture(null);
+                })
                 .withNack(e -> {
                     LOG.warnf("articles.raw did not take %s (%s); the relay will send it again", id, e.toString());
                     return CompletableFuture.completedFuture(null);
@@ -68,10 +78,29 @@ public class RawArticlePublisher {
         pending.forEach(this::publish);
     }
 
-    private static void markPublished(String id) {
+    /**
+     * Marks what Kafka acknowledged since the last time PUBLISHED, a few hundred at a time in one statement. A mark
+     * lost in a crash only makes the relay send that record again, which consumers ignore.
+     */
+    @Scheduled(every = "${storyline.ingest.publish-marks-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void markPublished() {
+        List<String> ids = new ArrayList<>();
+        for (String id; (id = acknowledged.poll()) != null;) {
+            ids.add(id);
+            if (ids.size() == MARKS_PER_STATEMENT) {
+                mark(ids);
+                ids = new ArrayList<>();
+            }
+        }
+        if (!ids.isEmpty()) {
+            mark(ids);
+        }
+    }
+
+    private static void mark(List<String> ids) {
         QuarkusTransaction.requiringNew().run(() -> IngestRecord.update(
-                "status = ?1, publishedAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
-                IngestRecord.Status.PUBLISHED, Instant.now(), id, IngestRecord.Status.RECEIVED));
+                "status = ?1, publishedAt = ?2, updatedAt = ?2 where id in ?3 and status = ?4",
+                IngestRecord.Status.PUBLISHED, Instant.now(), ids, IngestRecord.Status.RECEIVED));
     }
 
     static RawArticle toMessage(IngestRecord r) {
