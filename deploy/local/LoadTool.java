@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The load tool (see load.sh). Posts real articles from ../shared/data into the stack up.sh runs and measures, by
- * watching stories.events, when each reached its story: throughput from the first post to the last assignment,
+ * watching stories.events (and articles.status, for the ones rejected), when each reached its story: throughput from the first post to the last assignment,
  * ingest-to-story latency percentiles, what the batch endpoint accepted per second, and the RSS of every process.
  */
 public class LoadTool {
@@ -44,11 +44,14 @@ public class LoadTool {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final String INGEST = "http://127.0.0.1:8081";
+    static final long MAX_BATCH_BYTES = 8L << 20;
     static final String[] PROCESSES = { "ingest-service", "clean-service", "cluster-service", "kafka" };
 
     /** Article id to the time (ms) its post was sent, and to the time its story event was seen. */
     static final Map<String, Long> SENT = new ConcurrentHashMap<>();
     static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
+    /** Article id to the reason it was rejected (articles.status): done, but in no story. */
+    static final Map<String, String> REJECTED = new ConcurrentHashMap<>();
     static final Map<String, Long> PEAK_RSS = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -86,8 +89,21 @@ public class LoadTool {
     /** Posts everything through the batch endpoint, two batches in flight, then waits for every story event. */
     static void burst(List<String> lines, int perBatch) throws Exception {
         List<List<String>> batches = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i += perBatch) {
-            batches.add(lines.subList(i, Math.min(lines.size(), i + perBatch)));
+        List<String> current = new ArrayList<>();
+        long bytes = 0;
+        for (String line : lines) {
+            long size = line.getBytes(StandardCharsets.UTF_8).length + 1L;
+            // At most perBatch lines and about 8 MB: a body over ingest's limit is refused whole.
+            if (!current.isEmpty() && (current.size() == perBatch || bytes + size > MAX_BATCH_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(line);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
         }
         long start = System.currentTimeMillis();
         AtomicLong lastAccepted = new AtomicLong();
@@ -115,7 +131,7 @@ public class LoadTool {
         System.out.printf("[load] ingest accepted %d articles in %.1f s: %.0f articles/s%n", ids.size(), acceptSeconds,
                 ids.size() / acceptSeconds);
         awaitStories(ids, Duration.ofMinutes(15));
-        long last = ids.stream().mapToLong(SEEN::get).max().orElse(start);
+        long last = ids.stream().filter(SEEN::containsKey).mapToLong(SEEN::get).max().orElse(start);
         double seconds = (last - start) / 1000.0;
         System.out.printf("[load] end to end: %d articles from the first post to the last story in %.1f s: "
                 + "%.0f articles/s%n", ids.size(), seconds, ids.size() / seconds);
@@ -183,7 +199,7 @@ public class LoadTool {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         long report = 0;
         while (true) {
-            long missing = ids.stream().filter(id -> !SEEN.containsKey(id)).count();
+            long missing = ids.stream().filter(id -> !SEEN.containsKey(id) && !REJECTED.containsKey(id)).count();
             if (missing == 0) {
                 return;
             }
@@ -200,7 +216,13 @@ public class LoadTool {
     }
 
     static void latencies(List<String> ids) {
-        long[] ms = ids.stream().mapToLong(id -> SEEN.get(id) - SENT.get(id)).sorted().toArray();
+        long rejected = ids.stream().filter(REJECTED::containsKey).count();
+        if (rejected > 0) {
+            System.out.printf("[load] %d of %d articles were rejected (no usable article), not clustered%n", rejected,
+                    ids.size());
+        }
+        long[] ms = ids.stream().filter(SEEN::containsKey).mapToLong(id -> SEEN.get(id) - SENT.get(id)).sorted()
+                .toArray();
         System.out.printf("[load] post-to-story latency over %d articles (ms): p50 %d, p90 %d, p99 %d, max %d%n",
                 ms.length, at(ms, 0.50), at(ms, 0.90), at(ms, 0.99), ms[ms.length - 1]);
     }
@@ -216,8 +238,10 @@ public class LoadTool {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "storyline-load-" + System.nanoTime());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (var consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("stories.events").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("stories.events", "articles.status")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -229,6 +253,8 @@ public class LoadTool {
                         String type = e.path("type").asText();
                         if (type.equals("STORY_CREATED") || type.equals("ARTICLE_ADDED")) {
                             SEEN.putIfAbsent(e.get("articleId").asText(), now);
+                        } else if (e.path("verdict").asText().equals("REJECTED")) {
+                            REJECTED.putIfAbsent(e.get("articleId").asText(), e.path("reason").asText());
                         }
                     } catch (IOException ignored) {
                         // not an event this tool reads

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -110,8 +112,9 @@ public class ClusteringService {
                 long arrival = takeWriterLock();
                 long first = arrival;
                 List<StoryEventRecord> events = new ArrayList<>();
+                Set<String> assignedBefore = assignedAmong(articles);
                 for (CleanArticle article : articles) {
-                    if (Membership.findById(article.id()) != null) {
+                    if (!assignedBefore.add(article.id())) {
                         // A redelivery: announce the decision again (consumers de-duplicate on the event id), so
                         // that a verdict lost on its way to a reader is not lost for good.
                         events.addAll(StoryEventRecord.<StoryEventRecord>list("articleId = ?1 order by createdAt",
@@ -134,6 +137,14 @@ public class ClusteringService {
         }
     }
 
+    /** The ids among these articles that already have a decision (redeliveries), in one query. */
+    private static Set<String> assignedAmong(List<CleanArticle> articles) {
+        List<String> ids = articles.stream().map(CleanArticle::id).toList();
+        return new HashSet<>(Membership.getEntityManager()
+                .createQuery("select m.articleId from Membership m where m.articleId in ?1", String.class)
+                .setParameter(1, ids).getResultList());
+    }
+
     /**
      * One writer at a time across replicas; a replica whose index misses decisions another replica committed (a
      * take-over after a rebalance) rebuilds it first, so decisions never conflict. Answers the writer version, which
@@ -153,7 +164,8 @@ public class ClusteringService {
 
     private List<StoryEventRecord> persist(CleanArticle article, Decision d) {
         Instant now = Instant.now();
-        Story story = Story.findById(d.storyId());
+        // A new story is in no table yet: no need to look for it.
+        Story story = d.newStory() ? null : Story.findById(d.storyId());
         if (story == null) {
             story = new Story();
             story.id = d.storyId();
