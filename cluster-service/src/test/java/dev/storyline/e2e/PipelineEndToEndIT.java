@@ -365,20 +365,21 @@ class PipelineEndToEndIT {
                 JSON.readTree(cluster.get("/api/articles/" + id + "/story").body()).get("storyId").asText());
     }
 
-    private static JsonNode awaitStatus(String externalId, String wanted) throws Exception {
+    /** Waits until ingest shows the (percent-encoded) externalId in one of the wanted states. */
+    private static JsonNode awaitStatus(String externalId, String... wanted) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> r = ingest.get("/api/articles/by-external-id/" + externalId);
             if (r.statusCode() == 200) {
                 last = JSON.readTree(r.body());
-                if (last.get("status").asText().equals(wanted)) {
+                if (List.of(wanted).contains(last.get("status").asText())) {
                     return last;
                 }
             }
             Thread.sleep(300);
         }
-        throw new AssertionError(externalId + " never became " + wanted + ": " + last);
+        throw new AssertionError(externalId + " never became " + String.join(" or ", wanted) + ": " + last);
     }
 
     private static Map<String, String> awaitAssignments(java.util.Set<String> externalIds, Duration timeout)
@@ -407,20 +408,7 @@ class PipelineEndToEndIT {
     }
 
     private static JsonNode awaitVerdict(String encodedExternalId) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = ingest.get("/api/articles/by-external-id/" + encodedExternalId);
-            if (r.statusCode() == 200) {
-                last = JSON.readTree(r.body());
-                String status = last.get("status").asText();
-                if (status.equals("CLUSTERED") || status.equals("REJECTED")) {
-                    return last;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(encodedExternalId + " has no verdict: " + last);
+        return awaitStatus(encodedExternalId, "CLUSTERED", "REJECTED");
     }
 
     private static void postText(String externalId, String text) throws Exception {

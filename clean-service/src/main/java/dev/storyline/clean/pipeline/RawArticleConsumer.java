@@ -12,7 +12,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -29,6 +28,7 @@ import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.RawArticle;
 import dev.storyline.support.messaging.Acknowledged;
 import dev.storyline.support.messaging.DeadLetters;
+import dev.storyline.support.messaging.Poll;
 
 /**
  * {@code articles.raw} to {@code articles.clean}, a poll at a time. The poll's items are put in the order ingest
@@ -81,25 +81,15 @@ public class RawArticleConsumer {
     @Incoming("articles-raw-in")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
-        Map<String, ConsumerRecord<String, byte[]>> recordOf = new LinkedHashMap<>();
-        List<RawArticle> items = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                RawArticle raw = MessageCodec.RAW_ARTICLE.decode(record.value());
-                if (recordOf.putIfAbsent(raw.id(), record) == null) {
-                    items.add(raw);
-                }
-            } catch (RuntimeException unreadable) {
-                deadLetters.send(record, unreadable);
-            }
-        }
-        items.sort(RECEIVED);
-        Map<String, CleanArticle> outcome = new LinkedHashMap<>(store.find(recordOf.keySet()));
+        Poll<RawArticle> poll = Poll.read(records, MessageCodec.RAW_ARTICLE::decode, RawArticle::id, RECEIVED,
+                deadLetters);
+        List<RawArticle> items = poll.items();
+        Map<String, CleanArticle> outcome = new LinkedHashMap<>(store.find(poll.ids()));
         Map<String, String> rejected = new LinkedHashMap<>();
         List<CleanArticle> made = new ArrayList<>();
         for (CleaningWorkers.Result r : workers.clean(items.stream().filter(i -> !outcome.containsKey(i.id())).toList())) {
             if (r.failure() != null) {
-                deadLetters.send(recordOf.get(r.raw().id()), r.failure());
+                deadLetters.send(poll.recordOf(r.raw().id()), r.failure());
             } else if (r.verdict().article() == null) {
                 LOG.infof("rejected %s: %s", r.raw().id(), r.verdict().rejection());
                 rejected.put(r.raw().id(), r.verdict().rejection());

@@ -1,17 +1,13 @@
 package dev.storyline.cluster.pipeline;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -23,6 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.support.messaging.DeadLetters;
+import dev.storyline.support.messaging.Poll;
 
 /**
  * {@code articles.clean} to stories, a poll at a time. The articles of a poll are clustered in the order ingest
@@ -62,22 +59,11 @@ public class CleanArticleConsumer {
     @Incoming("articles-clean-in")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
-        Map<String, ConsumerRecord<String, byte[]>> recordOf = new LinkedHashMap<>();
-        List<CleanArticle> articles = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                CleanArticle article = MessageCodec.CLEAN_ARTICLE.decode(record.value());
-                if (recordOf.putIfAbsent(article.id(), record) == null) {
-                    articles.add(article);
-                }
-            } catch (RuntimeException unreadable) {
-                deadLetters.send(record, unreadable);
-            }
-        }
-        articles.sort(RECEIVED);
-        ClusteringService.Outcome outcome = clustering.assignAll(articles);
+        Poll<CleanArticle> poll = Poll.read(records, MessageCodec.CLEAN_ARTICLE::decode, CleanArticle::id, RECEIVED,
+                deadLetters);
+        ClusteringService.Outcome outcome = clustering.assignAll(poll.items());
         for (Map.Entry<String, RuntimeException> failed : outcome.failed().entrySet()) {
-            deadLetters.send(recordOf.get(failed.getKey()), failed.getValue());
+            deadLetters.send(poll.recordOf(failed.getKey()), failed.getValue());
         }
         events.publish(outcome.events());
     }

@@ -21,6 +21,7 @@ import dev.storyline.contracts.ArticleStatus;
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.StoryEvent;
 import dev.storyline.contracts.Topics;
+import dev.storyline.support.messaging.DeadLetters;
 
 /**
  * How ingest learns what became of each article: {@code stories.events} (in a story, and merges),
@@ -32,8 +33,6 @@ import dev.storyline.contracts.Topics;
 public class VerdictConsumer {
 
     private static final Logger LOG = Logger.getLogger(VerdictConsumer.class);
-    /** The header SmallRye's dead-letter strategy writes the failure into. */
-    static final String REASON_HEADER = "dead-letter-reason";
 
     @Inject
     Lifecycle lifecycle;
@@ -103,7 +102,7 @@ public class VerdictConsumer {
         String topic = record.topic();
         String source = topic.endsWith(Topics.DLQ_SUFFIX) ? topic.substring(0, topic.length() - Topics.DLQ_SUFFIX.length()) : topic;
         String stage = Topics.ARTICLES_RAW.equals(source) ? "clean" : Topics.ARTICLES_CLEAN.equals(source) ? "cluster" : source;
-        Header header = record.headers().lastHeader(REASON_HEADER);
+        Header header = record.headers().lastHeader(DeadLetters.REASON_HEADER);
         String reason = "dead letter on " + topic + ": "
                 + (header == null ? "no reason given" : new String(header.value(), StandardCharsets.UTF_8));
         registry.counter("storyline.dead.letters", "topic", topic).increment();
