@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,6 +50,7 @@ public class LoadTool {
 
     /** Article id to the time (ms) its post was sent, and to the time its story event was seen. */
     static final Map<String, Long> SENT = new ConcurrentHashMap<>();
+    static final CountDownLatch WATCHING = new CountDownLatch(1);
     static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
     /** Article id to the reason it was rejected (articles.status): done, but in no story. */
     static final Map<String, String> REJECTED = new ConcurrentHashMap<>();
@@ -66,7 +68,9 @@ public class LoadTool {
         watch.start();
         Thread sampler = new Thread(() -> sampleRss(root, stop), "rss");
         sampler.start();
-        Thread.sleep(2000); // the watcher is at the end of stories.events before anything is posted
+        if (!WATCHING.await(30, TimeUnit.SECONDS)) { // the watcher is at the end of stories.events before any post
+            throw new IllegalStateException("the story watcher could not reach stories.events in 30 s");
+        }
         switch (mode) {
             case "burst-text" -> burst(Corpus.text(data, run, intArg(args, 3, 5000)), 500);
             case "burst-html" -> burst(Corpus.html(data, run, intArg(args, 3, 1500)), 100);
@@ -221,10 +225,19 @@ public class LoadTool {
             System.out.printf("[load] %d of %d articles were rejected (no usable article), not clustered%n", rejected,
                     ids.size());
         }
-        long[] ms = ids.stream().filter(SEEN::containsKey).mapToLong(id -> SEEN.get(id) - SENT.get(id)).sorted()
+        long[] ms = ids.stream().filter(SEEN::containsKey).mapToLong(LoadTool::latency).sorted()
                 .toArray();
         System.out.printf("[load] post-to-story latency over %d articles (ms): p50 %d, p90 %d, p99 %d, max %d%n",
                 ms.length, at(ms, 0.50), at(ms, 0.90), at(ms, 0.99), ms[ms.length - 1]);
+        List<String> slowest = java.util.stream.IntStream.range(0, ids.size()).boxed()
+                .filter(i -> SEEN.containsKey(ids.get(i)))
+                .sorted((a, b) -> Long.compare(latency(ids.get(b)), latency(ids.get(a)))).limit(3)
+                .map(i -> "#" + (i + 1) + " " + latency(ids.get(i)) + " ms").toList();
+        System.out.printf("[load] slowest, in posting order: %s%n", String.join(", ", slowest));
+    }
+
+    static long latency(String id) {
+        return SEEN.get(id) - SENT.get(id);
     }
 
     static long at(long[] sorted, double q) {
@@ -245,6 +258,8 @@ public class LoadTool {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            consumer.poll(Duration.ZERO);
+            WATCHING.countDown();
             while (!stop.get()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
                     long now = System.currentTimeMillis();
