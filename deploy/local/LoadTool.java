@@ -63,6 +63,7 @@ public class LoadTool {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, Long> idle = rss(root);
         System.out.printf("[load] idle RSS (MB): %s%n", mb(idle));
+        Map<String, Long> cpuBefore = cpuTicks(root);
         AtomicBoolean stop = new AtomicBoolean();
         Thread watch = new Thread(() -> watchStories(stop), "story-watch");
         watch.start();
@@ -84,6 +85,9 @@ public class LoadTool {
         watch.join();
         sampler.join();
         System.out.printf("[load] peak RSS under load (MB): %s%n", mb(PEAK_RSS));
+        Map<String, String> cpu = new TreeMap<>();
+        cpuTicks(root).forEach((p, t) -> cpu.put(p, String.format("%.1f", (t - cpuBefore.getOrDefault(p, 0L)) / 100.0)));
+        System.out.printf("[load] CPU seconds used during the run: %s%n", cpu);
     }
 
     static int intArg(String[] args, int i, int otherwise) {
@@ -306,6 +310,45 @@ public class LoadTool {
             }
         }
         return out;
+    }
+
+    /** User and system CPU time of each process, in clock ticks (100 a second on Linux). */
+    static Map<String, Long> cpuTicks(Path root) {
+        Map<String, Long> out = new TreeMap<>();
+        for (String p : PROCESSES) {
+            try {
+                String pid = Files.readString(root.resolve(".local/pids/" + p + ".pid")).strip();
+                String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.put(p, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (IOException | RuntimeException e) {
+                // not running
+            }
+        }
+        postgresTicks(root).ifPresent(t -> out.put("postgres", t));
+        return out;
+    }
+
+    /** PostgreSQL's CPU is its backends': the postmaster and every process it forked. */
+    static java.util.Optional<Long> postgresTicks(Path root) {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            String master = Files.readString(root.resolve(".local/pids/postgres.pid")).strip();
+            long ticks = 0;
+            for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (proc.getFileName().toString().equals(master) || f[1].equals(master)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException e) {
+                    // the process has gone
+                }
+            }
+            return java.util.Optional.of(ticks);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static Map<String, Long> mb(Map<String, Long> kb) {

@@ -93,12 +93,14 @@ else
 fi
 
 # --- 5. the services ----------------------------------------------------------------------------------------------
+# Each JVM's heap: 400 MB keeps every service under 700 MB RSS through the load tool's HTML burst (512 MB did not).
+JAVA_SERVICE_OPTS="${STORYLINE_JAVA_OPTS:--Xmx400m}"
 start_service() { # name port db
   if alive "$1"; then say "$1 already running"; return; fi
   say "starting $1 on :$2"
   QUARKUS_HTTP_PORT="$2" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$3" \
-    nohup java -Xmx512m -jar "$ROOT/$1/target/quarkus-app/quarkus-run.jar" > "$LOGS/$1.log" 2>&1 &
+    nohup java $JAVA_SERVICE_OPTS -jar "$ROOT/$1/target/quarkus-app/quarkus-run.jar" > "$LOGS/$1.log" 2>&1 &
   echo $! > "$PIDS/$1.pid"
 }
 start_service ingest-service 8081 ingest

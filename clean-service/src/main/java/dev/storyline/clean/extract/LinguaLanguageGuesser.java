@@ -6,7 +6,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
-/** lingua, restricted to the languages we expect in news, in low-accuracy mode to keep memory modest, models loaded when built. */
+/** lingua, restricted to the languages we expect in news, in low-accuracy mode to keep memory modest; each model loads on first use. */
 public final class LinguaLanguageGuesser implements LanguageGuesser {
 
     /**
@@ -33,7 +33,6 @@ public final class LinguaLanguageGuesser implements LanguageGuesser {
                         Language.UKRAINIAN, Language.POLISH, Language.INDONESIAN, Language.JAPANESE, Language.CHINESE,
                         Language.ARABIC, Language.TURKISH, Language.KOREAN, Language.HINDI)
                 .withLowAccuracyMode()
-                .withPreloadedLanguageModels()
                 .build();
     }
 

@@ -5,8 +5,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.runtime.Startup;
-
 import dev.storyline.clean.extract.ArticleExtractor;
 import dev.storyline.clean.extract.FurniturePatterns;
 import dev.storyline.clean.extract.JsoupExtractor;
@@ -23,10 +21,8 @@ public class ExtractorProducer {
         return new JsoupExtractor(FurniturePatterns.load(), languages, budgetMillis);
     }
 
-    /** Built at start-up with its models loaded, so that the first article does not wait seconds for them. */
     @Produces
     @Singleton
-    @Startup
     LanguageGuesser languages(@ConfigProperty(name = "storyline.clean.language-sample-chars") int sampleChars) {
         return new LinguaLanguageGuesser(sampleChars);
     }

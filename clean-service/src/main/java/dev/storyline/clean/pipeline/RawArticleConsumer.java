@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 
 import dev.storyline.clean.store.CleanedArticles;
@@ -29,6 +30,7 @@ import dev.storyline.contracts.RawArticle;
 import dev.storyline.support.messaging.Acknowledged;
 import dev.storyline.support.messaging.DeadLetters;
 import dev.storyline.support.messaging.Poll;
+import dev.storyline.support.metrics.PollStages;
 
 /**
  * {@code articles.raw} to {@code articles.clean}, a poll at a time. The poll's items are put in the order ingest
@@ -71,23 +73,29 @@ public class RawArticleConsumer {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<byte[]> deadLetterChannel;
 
+    @Inject
+    MeterRegistry registry;
+
     private DeadLetters deadLetters;
+    private PollStages stages;
 
     @PostConstruct
     void init() {
         deadLetters = new DeadLetters(deadLetterChannel, config.publishTimeout());
+        stages = new PollStages(registry, "articles-raw-in");
     }
 
     @Incoming("articles-raw-in")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
-        Poll<RawArticle> poll = Poll.read(records, MessageCodec.RAW_ARTICLE::decode, RawArticle::id, RECEIVED,
-                deadLetters);
+        Poll<RawArticle> poll = stages.time("read", () -> Poll.read(records, MessageCodec.RAW_ARTICLE::decode,
+                RawArticle::id, RECEIVED, deadLetters));
         List<RawArticle> items = poll.items();
-        Map<String, CleanArticle> outcome = new LinkedHashMap<>(store.find(poll.ids()));
+        Map<String, CleanArticle> outcome = new LinkedHashMap<>(stages.time("lookup", () -> store.find(poll.ids())));
         Map<String, String> rejected = new LinkedHashMap<>();
         List<CleanArticle> made = new ArrayList<>();
-        for (CleaningWorkers.Result r : workers.clean(items.stream().filter(i -> !outcome.containsKey(i.id())).toList())) {
+        List<RawArticle> fresh = items.stream().filter(i -> !outcome.containsKey(i.id())).toList();
+        for (CleaningWorkers.Result r : stages.time("clean", () -> workers.clean(fresh))) {
             if (r.failure() != null) {
                 deadLetters.send(poll.recordOf(r.raw().id()), r.failure());
             } else if (r.verdict().article() == null) {
@@ -97,8 +105,8 @@ public class RawArticleConsumer {
                 made.add(r.verdict().article());
             }
         }
-        store.saveAll(made).forEach(a -> outcome.put(a.id(), a));
-        publish(items, outcome, rejected);
+        stages.time("store", () -> store.saveAll(made)).forEach(a -> outcome.put(a.id(), a));
+        stages.run("publish", () -> publish(items, outcome, rejected));
     }
 
     /** Every verdict in the order of the items, then waits until Kafka acknowledged them all. */

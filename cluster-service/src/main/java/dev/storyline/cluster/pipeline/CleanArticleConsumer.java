@@ -14,12 +14,14 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.support.messaging.DeadLetters;
 import dev.storyline.support.messaging.Poll;
+import dev.storyline.support.metrics.PollStages;
 
 /**
  * {@code articles.clean} to stories, a poll at a time. The articles of a poll are clustered in the order ingest
@@ -49,22 +51,27 @@ public class CleanArticleConsumer {
     @Inject
     PipelineConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private DeadLetters deadLetters;
+    private PollStages stages;
 
     @PostConstruct
     void init() {
         deadLetters = new DeadLetters(deadLetterChannel, config.publishTimeout());
+        stages = new PollStages(registry, "articles-clean-in");
     }
 
     @Incoming("articles-clean-in")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
-        Poll<CleanArticle> poll = Poll.read(records, MessageCodec.CLEAN_ARTICLE::decode, CleanArticle::id, RECEIVED,
-                deadLetters);
-        ClusteringService.Outcome outcome = clustering.assignAll(poll.items());
+        Poll<CleanArticle> poll = stages.time("read", () -> Poll.read(records, MessageCodec.CLEAN_ARTICLE::decode,
+                CleanArticle::id, RECEIVED, deadLetters));
+        ClusteringService.Outcome outcome = stages.time("assign", () -> clustering.assignAll(poll.items()));
         for (Map.Entry<String, RuntimeException> failed : outcome.failed().entrySet()) {
             deadLetters.send(poll.recordOf(failed.getKey()), failed.getValue());
         }
-        events.publish(outcome.events());
+        stages.run("publish", () -> events.publish(outcome.events()));
     }
 }

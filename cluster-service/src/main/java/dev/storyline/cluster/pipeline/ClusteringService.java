@@ -31,8 +31,9 @@ import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.StoryEvent;
 
 /**
- * The single writer of story assignments. It owns the in-memory working index, rebuilt from PostgreSQL on first
- * use by replaying the stored decisions in order, so a restart changes no assignment. Each decision, its
+ * The single writer of story assignments. It owns the in-memory working index, rebuilt from PostgreSQL at start-up
+ * ({@link IndexWarmUp}) and whenever it misses decisions, by replaying the stored decisions in order, so a restart
+ * changes no assignment. Each decision, its
  * membership row and its events are committed in one transaction.
  */
 @ApplicationScoped
@@ -48,6 +49,7 @@ public class ClusteringService {
     private StoryClusterer clusterer;
     /** The writer_state version the in-memory index reflects. */
     private long appliedVersion = -1;
+    private volatile boolean indexBuilt;
 
     /** Settings from cluster/clustering.properties, each overridable as storyline.cluster.&lt;key&gt;. */
     public ClusteringService(Config config) {
@@ -151,13 +153,13 @@ public class ClusteringService {
      * is the arrival number of the next decision.
      */
     private long takeWriterLock() {
-        var em = Membership.getEntityManager();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")").getSingleResult();
-        long version = ((Number) em.createNativeQuery("SELECT version FROM writer_state WHERE id = 1")
-                .getSingleResult()).longValue();
+        Membership.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")")
+                .getSingleResult();
+        long version = writerVersion();
         if (clusterer == null || appliedVersion != version) {
             rebuild();
             appliedVersion = version;
+            indexBuilt = true;
         }
         return version;
     }
@@ -223,6 +225,31 @@ public class ClusteringService {
         record.createdAt = now;
         record.persist();
         return record;
+    }
+
+    /**
+     * Builds the working index from the stored decisions, outside the writer lock so that a starting standby does not
+     * hold up the active writer. The version is read before the replay, so the index holds at least the decisions it
+     * claims; any taken meanwhile make the first decision rebuild again.
+     */
+    public synchronized void buildIndex() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            long version = writerVersion();
+            rebuild();
+            appliedVersion = version;
+        });
+        indexBuilt = true;
+    }
+
+    /** How many decisions the database holds: the arrival number of the next one. */
+    private static long writerVersion() {
+        return ((Number) Membership.getEntityManager().createNativeQuery("SELECT version FROM writer_state WHERE id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /** Whether the working index has been built since start-up. */
+    public boolean indexBuilt() {
+        return indexBuilt;
     }
 
     private void rebuild() {

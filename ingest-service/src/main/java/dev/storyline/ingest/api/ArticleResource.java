@@ -109,7 +109,7 @@ public class ArticleResource {
                     continue;
                 }
                 try {
-                    submissions.add(parse(line.getBytes(StandardCharsets.UTF_8)));
+                    submissions.add(parse(line));
                     numbers.add(number);
                 } catch (RejectedSubmission e) {
                     rejected.add(new RejectedLine(number, e.getMessage()));
@@ -155,20 +155,35 @@ public class ArticleResource {
     }
 
     private ArticleSubmission parse(byte[] body) {
+        return counted(body == null || body.length == 0, () -> STRICT.readValue(body, ArticleSubmission.class));
+    }
+
+    /** A batch line, parsed from the text the reader decoded (not encoded again). */
+    private ArticleSubmission parse(String line) {
+        return counted(false, () -> STRICT.readValue(line, ArticleSubmission.class));
+    }
+
+    private ArticleSubmission counted(boolean empty, JsonRead json) {
         try {
-            return read(body);
+            return read(empty, json);
         } catch (RejectedSubmission e) {
             intake.countRejected();
             throw e;
         }
     }
 
-    private static ArticleSubmission read(byte[] body) {
-        if (body == null || body.length == 0) {
+    /** Jackson's read of one submission, from bytes or from text. */
+    @FunctionalInterface
+    private interface JsonRead {
+        ArticleSubmission read() throws IOException;
+    }
+
+    private static ArticleSubmission read(boolean empty, JsonRead json) {
+        if (empty) {
             throw RejectedSubmission.badRequest("the body is empty: send a JSON object describing one article");
         }
         try {
-            ArticleSubmission s = STRICT.readValue(body, ArticleSubmission.class);
+            ArticleSubmission s = json.read();
             if (s == null) {
                 throw RejectedSubmission.badRequest("the body must be a JSON object, not null");
             }

@@ -49,7 +49,8 @@ public final class SubmissionRules {
                     + "usable when it holds at least " + Usable.MIN_WORD_CHARACTERS + " letters or digits");
         }
         String content = hasHtml ? s.html() : hasText ? s.text() : "";
-        long bytes = content.getBytes(StandardCharsets.UTF_8).length;
+        byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+        long bytes = utf8.length;
         if (bytes > limits.contentBytes()) {
             throw RejectedSubmission.tooLarge("the article content is " + bytes + " bytes; the limit is "
                     + limits.contentBytes());
@@ -75,7 +76,7 @@ public final class SubmissionRules {
                 throw RejectedSubmission.badRequest("url '" + s.url() + "' is not an absolute http(s) URL");
             }
         }
-        return new Accepted(s, canonical, hasHtml, content, Hashes.sha256(content));
+        return new Accepted(s, canonical, hasHtml, content, Hashes.sha256(utf8));
     }
 
     private static ArticleSubmission hygienic(ArticleSubmission s) {
