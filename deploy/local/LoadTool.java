@@ -318,9 +318,7 @@ public class LoadTool {
         for (String p : PROCESSES) {
             try {
                 String pid = Files.readString(root.resolve(".local/pids/" + p + ".pid")).strip();
-                String stat = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                out.put(p, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                out.put(p, ticks(Path.of("/proc", pid))[1]);
             } catch (IOException | RuntimeException e) {
                 // not running
             }
@@ -336,10 +334,9 @@ public class LoadTool {
             long ticks = 0;
             for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    String stat = Files.readString(proc.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (proc.getFileName().toString().equals(master) || f[1].equals(master)) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    long[] parentAndTicks = ticks(proc);
+                    if (proc.getFileName().toString().equals(master) || parentAndTicks[0] == Long.parseLong(master)) {
+                        ticks += parentAndTicks[1];
                     }
                 } catch (IOException e) {
                     // the process has gone
@@ -349,6 +346,13 @@ public class LoadTool {
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** A process's parent pid and its user + system CPU time in clock ticks, from /proc/&lt;pid&gt;/stat. */
+    static long[] ticks(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]) };
     }
 
     static Map<String, Long> mb(Map<String, Long> kb) {
