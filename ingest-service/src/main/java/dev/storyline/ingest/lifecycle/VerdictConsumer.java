@@ -2,6 +2,7 @@ package dev.storyline.ingest.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -43,8 +44,9 @@ public class VerdictConsumer {
     @Incoming("stories-events-in")
     @Blocking
     public void storyEvents(List<byte[]> payloads) {
-        applyAll("stories.events", payloads, payload -> {
-            StoryEvent e = MessageCodec.STORY_EVENT.decode(payload);
+        List<StoryEvent> events = inRowOrder("stories.events", payloads, MessageCodec.STORY_EVENT::decode,
+                StoryEvent::articleId);
+        applyAll("stories.events", events, e -> {
             if (e.type() == StoryEvent.Type.STORIES_MERGED) {
                 lifecycle.merged(e.mergedStoryIds(), e.storyId());
             } else if (e.articleId() != null) {
@@ -57,8 +59,9 @@ public class VerdictConsumer {
     @Incoming("articles-status-in")
     @Blocking
     public void statuses(List<byte[]> payloads) {
-        for (String stage : applyAll("articles.status", payloads, payload -> {
-            ArticleStatus s = MessageCodec.ARTICLE_STATUS.decode(payload);
+        List<ArticleStatus> statuses = inRowOrder("articles.status", payloads, MessageCodec.ARTICLE_STATUS::decode,
+                ArticleStatus::articleId);
+        for (String stage : applyAll("articles.status", statuses, s -> {
             if (s.verdict() == ArticleStatus.Verdict.CLEANED) {
                 lifecycle.cleaned(s.articleId(), s.at());
                 return null;
@@ -70,21 +73,41 @@ public class VerdictConsumer {
     }
 
     /**
-     * Applies a poll's verdicts in their order, in one transaction; when that fails, each in its own, and one that
-     * still fails is logged and skipped (the sweep re-drives its article). Answers what the applied verdicts
+     * Decodes a poll's verdicts (one that cannot be decoded is logged and skipped) and orders them by article id,
+     * stably, so one article's verdicts keep their order. Both consumers then lock {@code ingest_record} rows in the
+     * same order, which is what keeps their transactions from deadlocking each other under a burst; every verdict is
+     * safe in any order across articles (see {@link Lifecycle}). Merges carry no article id and come first.
+     */
+    static <T> List<T> inRowOrder(String topic, List<byte[]> payloads, Function<byte[], T> decode,
+            Function<T, String> articleId) {
+        List<T> verdicts = new ArrayList<>(payloads.size());
+        for (byte[] payload : payloads) {
+            try {
+                verdicts.add(decode.apply(payload));
+            } catch (RuntimeException e) {
+                LOG.warnf("skipped a verdict from %s that cannot be read: %s", topic, e.toString());
+            }
+        }
+        verdicts.sort(Comparator.comparing(articleId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return verdicts;
+    }
+
+    /**
+     * Applies a poll's verdicts in the given order, in one transaction; when that fails, each in its own, and one
+     * that still fails is logged and skipped (the sweep re-drives its article). Answers what the applied verdicts
      * returned that was not null, once they are committed.
      */
-    private List<String> applyAll(String topic, List<byte[]> payloads, Function<byte[], String> apply) {
+    private <T> List<String> applyAll(String topic, List<T> verdicts, Function<T, String> apply) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> payloads.stream().map(apply).filter(r -> r != null)
+            return QuarkusTransaction.requiringNew().call(() -> verdicts.stream().map(apply).filter(r -> r != null)
                     .toList());
         } catch (RuntimeException batchFailure) {
-            LOG.warnf("applying %d verdicts from %s at once failed (%s); applying them one at a time", payloads.size(),
+            LOG.warnf("applying %d verdicts from %s at once failed (%s); applying them one at a time", verdicts.size(),
                     topic, batchFailure.toString());
             List<String> results = new ArrayList<>();
-            for (byte[] payload : payloads) {
+            for (T verdict : verdicts) {
                 try {
-                    String r = QuarkusTransaction.requiringNew().call(() -> apply.apply(payload));
+                    String r = QuarkusTransaction.requiringNew().call(() -> apply.apply(verdict));
                     if (r != null) {
                         results.add(r);
                     }
