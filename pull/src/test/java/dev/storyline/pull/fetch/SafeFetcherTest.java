@@ -106,7 +106,7 @@ class SafeFetcherTest {
         UrlGate gate = new UrlGate(AddressPolicy.standard(), names,
                 Set.of(fixture.hostPort(), "fixture.test:" + fixture.port()));
         fetcher = new SafeFetcher(new FetchSettings("Storyline/test (+https://storyline.invalid/contact)", 1_000_000,
-                Duration.ofSeconds(2), 5, gate == null ? Set.of() : Set.of(), 2, Duration.ZERO), gate, guard);
+                Duration.ofSeconds(2), 5, 2, Duration.ZERO), gate, guard);
     }
 
     @AfterAll
