@@ -5,16 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashes {
+public final class Hashes {
     private Hashes() {
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         return sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The hash of text already encoded as UTF-8, so that a large page is encoded once. */
-    static String sha256(byte[] utf8) {
+    public static String sha256(byte[] utf8) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
