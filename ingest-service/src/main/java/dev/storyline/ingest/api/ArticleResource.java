@@ -77,14 +77,15 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one article")
     @RequestBody(content = @Content(schema = @Schema(implementation = ArticleSubmission.class)))
-    @APIResponse(responseCode = "202", description = "Accepted: a new article")
+    @APIResponse(responseCode = "202", description = "Accepted: a new article; with a url and neither html nor text, the page is fetched (status FETCHING, then on through the pipeline, or REJECTED by stage fetch with the reason)")
     @APIResponse(responseCode = "200", description = "A repeat (same externalId or canonical URL): the original id")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem says why")
     @APIResponse(responseCode = "413", description = "Content over the size limit")
     public Response submit(byte[] body) {
         IntakeService.Outcome outcome = intake.submit(parse(body));
         return Response.status(outcome.duplicate() ? 200 : 202)
-                .entity(new Accepted(outcome.id(), outcome.externalId(), outcome.duplicate() ? "duplicate" : "accepted"))
+                .entity(new Accepted(outcome.id(), outcome.externalId(), outcome.duplicate() ? "duplicate"
+                        : outcome.fetching() ? "fetching" : "accepted"))
                 .build();
     }
 

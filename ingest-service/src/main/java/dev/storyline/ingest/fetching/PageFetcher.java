@@ -15,9 +15,10 @@ import dev.storyline.pull.fetch.FetchRefused;
 import dev.storyline.pull.fetch.Fetched;
 import dev.storyline.pull.fetch.RobotsRules;
 import dev.storyline.pull.fetch.SafeFetcher;
+import dev.storyline.pull.fetch.UrlGate;
 
 /**
- * Fetches an article's page: robots.txt first, then the page, which must be HTML or XHTML. The text is decoded
+ * Fetches an article's page: the address check, then robots.txt, then the page, which must be HTML or XHTML. The text is decoded
  * by Jsoup from the bytes (header charset, then BOM, then {@code <meta>}).
  */
 @ApplicationScoped
@@ -31,11 +32,15 @@ public class PageFetcher {
     @Inject
     RobotsRules robots;
 
+    @Inject
+    UrlGate gate;
+
     /** A fetched page. */
     public record Page(URI finalUri, String html) {
     }
 
     public Page fetch(URI url) throws FetchRefused {
+        gate.check(url); // a refused address is said as such, not as the robots.txt it could not read
         if (!robots.allowed(url)) {
             throw new FetchRefused(FetchRefused.Reason.ROBOTS, "robots.txt of " + url.getHost() + " disallows " + url);
         }

@@ -30,7 +30,11 @@ import dev.storyline.ingest.store.IngestRecord;
 @io.quarkus.runtime.Startup // so its counters are exported from the start
 public class IntakeService {
 
-    public record Outcome(String id, String externalId, boolean duplicate) {
+    public record Outcome(String id, String externalId, boolean duplicate, boolean fetching) {
+        public Outcome(String id, String externalId, boolean duplicate) {
+            this(id, externalId, duplicate, false);
+        }
+
     }
 
     /** Marks, while a batch is handled, a repeat of the batch's own line n as "line:n" until that line has its id. */
@@ -42,15 +46,17 @@ public class IntakeService {
 
     private final SubmissionRules rules;
     private final RawArticlePublisher publisher;
+    private final UrlFetches urlFetches;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
 
     @Inject
-    public IntakeService(RawArticlePublisher publisher, MeterRegistry registry,
+    public IntakeService(RawArticlePublisher publisher, UrlFetches urlFetches, MeterRegistry registry,
             FieldLimits limits,
             @ConfigProperty(name = "storyline.ingest.tracking-parameters") List<String> trackingParameters) {
         this.publisher = publisher;
+        this.urlFetches = urlFetches;
         this.rules = new SubmissionRules(limits, new UrlCanonicalizer(trackingParameters));
         this.accepted = registry.counter("storyline.ingest.articles", "outcome", "accepted");
         this.duplicates = registry.counter("storyline.ingest.articles", "outcome", "duplicate");
@@ -84,9 +90,9 @@ public class IntakeService {
                 duplicates.increment();
                 return repeat.get();
             }
-            publisher.publish(record);
+            handOn(record);
             accepted.increment();
-            return new Outcome(record.id, record.externalId, false);
+            return new Outcome(record.id, record.externalId, false, record.status == IngestRecord.Status.FETCHING);
         }
         duplicates.increment();
         return repeat.get();
@@ -137,9 +143,10 @@ public class IntakeService {
         int n = 0;
         for (Integer i : fresh.keySet()) {
             IngestRecord record = stored.get(n++);
-            publisher.publish(record);
+            handOn(record);
             accepted.increment();
-            results[i] = new Result(new Outcome(record.id, record.externalId, false), null);
+            results[i] = new Result(new Outcome(record.id, record.externalId, false,
+                    record.status == IngestRecord.Status.FETCHING), null);
         }
         resolveRepeatsWithinTheBatch(results);
         return List.of(results);
@@ -208,6 +215,20 @@ public class IntakeService {
         return found.map(r -> new Outcome(r.id, r.externalId, true));
     }
 
+    /** A stored article goes to Kafka, or first to the fetcher when it is a URL to fetch. */
+    private void handOn(IngestRecord record) {
+        if (record.status == IngestRecord.Status.FETCHING) {
+            urlFetches.start(record.id, record.url);
+        } else {
+            publisher.publish(record);
+        }
+    }
+
+    /** The rules, for content that arrives later (a fetched page). */
+    public SubmissionRules rules() {
+        return rules;
+    }
+
     private IngestRecord store(SubmissionRules.Accepted a) {
         ArticleSubmission s = a.submission();
         IngestRecord r = new IngestRecord();
@@ -226,7 +247,7 @@ public class IntakeService {
         r.receivedAt = Instant.now();
         r.updatedAt = r.receivedAt;
         r.deliveries = 1;
-        r.status = IngestRecord.Status.RECEIVED;
+        r.status = a.fetch() ? IngestRecord.Status.FETCHING : IngestRecord.Status.RECEIVED;
         r.persist();
         return r;
     }

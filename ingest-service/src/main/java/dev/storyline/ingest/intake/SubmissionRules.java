@@ -26,10 +26,11 @@ public final class SubmissionRules {
 
     /**
      * A submission that passed the rules, with characters that cannot be stored removed, its URL in canonical form
-     * and its content hash. {@code content} is empty for a brief that is only a title.
+     * and its content hash. {@code content} is empty for a brief that is only a title, and for a URL to fetch
+     * ({@code fetch}: a url with neither html nor text).
      */
     public record Accepted(ArticleSubmission submission, String canonicalUrl, boolean isHtml, String content,
-            String contentHash) {
+            String contentHash, boolean fetch) {
     }
 
     public Accepted check(ArticleSubmission given) {
@@ -44,7 +45,8 @@ public final class SubmissionRules {
         if (hasHtml && hasText) {
             throw RejectedSubmission.badRequest("give either html or text, not both");
         }
-        if (!hasHtml && !Usable.text(s.text()) && !Usable.text(s.title())) {
+        boolean fetch = !hasHtml && !hasText && s.url() != null && !s.url().isBlank();
+        if (!fetch && !hasHtml && !Usable.text(s.text()) && !Usable.text(s.title())) {
             throw RejectedSubmission.badRequest("an article needs a usable title, text or html: a title or text is "
                     + "usable when it holds at least " + Usable.MIN_WORD_CHARACTERS + " letters or digits");
         }
@@ -76,7 +78,17 @@ public final class SubmissionRules {
                 throw RejectedSubmission.badRequest("url '" + s.url() + "' is not an absolute http(s) URL");
             }
         }
-        return new Accepted(s, canonical, hasHtml, content, Hashes.sha256(utf8));
+        return new Accepted(s, canonical, hasHtml, content, Hashes.sha256(utf8), fetch);
+    }
+
+    /** Fetched content, checked as posted content is: storable characters and the size limit. */
+    public String fetchedContent(String html) {
+        String clean = TextHygiene.clean(html);
+        long bytes = clean.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.contentBytes()) {
+            throw RejectedSubmission.tooLarge("the fetched page is " + bytes + " bytes; the limit is " + limits.contentBytes());
+        }
+        return clean;
     }
 
     private static ArticleSubmission hygienic(ArticleSubmission s) {

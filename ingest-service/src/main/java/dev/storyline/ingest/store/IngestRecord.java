@@ -22,7 +22,8 @@ import jakarta.persistence.Table;
 public class IngestRecord extends PanacheEntityBase {
 
     public enum Status {
-        RECEIVED, PUBLISHED, CLEANED, CLUSTERED, REJECTED;
+        /** A URL-only submission whose page is being fetched; then RECEIVED, or REJECTED by stage fetch. */
+        FETCHING, RECEIVED, PUBLISHED, CLEANED, CLUSTERED, REJECTED;
 
         /** Not yet judged by every stage. */
         public boolean inFlight() {

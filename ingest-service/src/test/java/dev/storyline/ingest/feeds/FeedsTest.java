@@ -29,6 +29,11 @@ import dev.storyline.testsupport.InfraResource;
 @QuarkusTestResource(FixtureResource.class)
 class FeedsTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void nothingBeyondLoopback() {
+        assertEquals(java.util.List.of(), LoopbackFetcher.TRIPWIRE.tripped);
+    }
+
     private static String rss(String base, String run) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -65,8 +70,7 @@ class FeedsTest {
             pageGets.addAndGet(100);
             FixtureServer.send(x, 200, "text/html", "<p>never asked for</p>");
         });
-        fixture.on("/robots.txt", x -> FixtureServer.send(x, 200, "text/plain", "User-agent: *\nDisallow: /private\n"))
-                .on("/pages/linked-" + run, x -> {
+        fixture.on("/pages/linked-" + run, x -> {
                     pageGets.incrementAndGet();
                     FixtureServer.send(x, 200, "text/html; charset=utf-8",
                             "<html><head><title>Linked</title></head><body><article><h1>Linked</h1><p>The linked page "

@@ -17,6 +17,7 @@ public class FixtureResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = new FixtureServer();
+            server.on("/robots.txt", x -> FixtureServer.send(x, 200, "text/plain", "User-agent: *\nDisallow: /private\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
