@@ -42,8 +42,20 @@ public class CrashHarness {
     static final int FULL_RUN = 5000;
     static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The Authorization header for writes: STORYLINE_API_KEYS' first key, else the one up.sh keeps in .local/api-key. */
+    static String[] auth = {};
+
+    static String[] authorization(Path root) throws java.io.IOException {
+        String env = System.getenv("STORYLINE_API_KEYS");
+        Path file = root.resolve(".local/api-key");
+        String key = env != null && !env.isBlank() ? env.split(",")[0].strip()
+                : Files.exists(file) ? Files.readString(file).strip() : "";
+        return key.isEmpty() ? new String[0] : new String[] { "Authorization", "Bearer " + key };
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
+        auth = authorization(root);
         Path data = Path.of(args[1]);
         int total = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         boolean kill = args.length <= 3 || !args[3].equals("--no-kill");
@@ -208,7 +220,7 @@ public class CrashHarness {
         while (true) {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(INGEST + "/api/articles/batch"))
-                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/x-ndjson")
+                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/x-ndjson").headers(auth)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 202) {
                     return JSON.readTree(r.body());

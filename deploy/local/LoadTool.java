@@ -56,8 +56,20 @@ public class LoadTool {
     static final Map<String, String> REJECTED = new ConcurrentHashMap<>();
     static final Map<String, Long> PEAK_RSS = new ConcurrentHashMap<>();
 
+    /** The Authorization header for writes: STORYLINE_API_KEYS' first key, else the one up.sh keeps in .local/api-key. */
+    static String[] auth = {};
+
+    static String[] authorization(Path root) throws java.io.IOException {
+        String env = System.getenv("STORYLINE_API_KEYS");
+        Path file = root.resolve(".local/api-key");
+        String key = env != null && !env.isBlank() ? env.split(",")[0].strip()
+                : Files.exists(file) ? Files.readString(file).strip() : "";
+        return key.isEmpty() ? new String[0] : new String[] { "Authorization", "Bearer " + key };
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
+        auth = authorization(root);
         Path data = Path.of(args[1]);
         String mode = args.length > 2 ? args[2] : "burst-text";
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -195,7 +207,7 @@ public class LoadTool {
 
     static JsonNode post(String path, String type, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(INGEST + path))
-                .timeout(Duration.ofSeconds(300)).header("Content-Type", type)
+                .timeout(Duration.ofSeconds(300)).header("Content-Type", type).headers(auth)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());

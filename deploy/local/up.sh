@@ -93,6 +93,14 @@ else
 fi
 
 # --- 5. the services ----------------------------------------------------------------------------------------------
+# Writes need an API key: STORYLINE_API_KEYS when set, otherwise one generated once into .local/api-key.
+if [ -z "${STORYLINE_API_KEYS:-}" ]; then
+  [ -s "$STATE/api-key" ] || (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' > "$STATE/api-key")
+  STORYLINE_API_KEYS="$(cat "$STATE/api-key")"
+  say "API key for writes (Authorization: Bearer <key>), kept in .local/api-key: $STORYLINE_API_KEYS"
+fi
+export STORYLINE_API_KEYS
+API_KEY="${STORYLINE_API_KEYS%%,*}"
 # Each JVM's heap: 400 MB keeps every service under 700 MB RSS through the load tool's HTML burst (512 MB did not).
 JAVA_SERVICE_OPTS="${STORYLINE_JAVA_OPTS:--Xmx400m}"
 start_service() { # name port db
@@ -123,7 +131,8 @@ if [ -d "$DATA_DIR/seeds" ]; then
   for f in "$DATA_DIR"/seeds/[0-9][0-9][0-9]_*.txt; do
     ext="seed-$(basename "$f" | cut -c1-3)"
     body=$(java "$ROOT/deploy/local/JsonArticle.java" "$ext" "$f")
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "$body" \
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $API_KEY" --data-binary "$body" \
         http://127.0.0.1:8081/api/articles)
     say "posted $ext: HTTP $code"
   done
