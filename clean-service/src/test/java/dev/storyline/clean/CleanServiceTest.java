@@ -72,7 +72,8 @@ class CleanServiceTest {
         given().contentType("text/plain").body(binary).post("/api/clean")
                 .then().statusCode(200).body("paragraphs", org.hamcrest.Matchers.empty())
                 .body("reason", containsString("not text"));
-        given().contentType("text/html").body(dev.storyline.clean.BadInputTest.deeplyNested(100_000).getBytes(StandardCharsets.UTF_8)).post("/api/clean")
+        given().contentType("text/html").body(("<html><body>" + "<div>".repeat(100_000) + "<p>The innermost paragraph of a page nested far too deep, "
+                + "with enough words to read as text.</p>" + "</div>".repeat(100_000) + "</body></html>").getBytes(StandardCharsets.UTF_8)).post("/api/clean")
                 .then().statusCode(200);
         given().contentType("text/html").body("<html><body><nav><a href='/'>Home</a></nav></body></html>")
                 .post("/api/clean").then().statusCode(200).body("reason", containsString("no article"));

@@ -1,26 +1,28 @@
-package dev.storyline.clean.quality;
+package dev.storyline.clean.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import dev.storyline.clean.extract.Decoding;
 import dev.storyline.clean.extract.Extraction;
 import dev.storyline.clean.extract.RawInput;
+import dev.storyline.clean.quality.ExtractionDevSet;
+import dev.storyline.clean.quality.ExtractionQualityTest;
+import dev.storyline.clean.quality.ShingleMetric;
+import dev.storyline.clean.quality.ExtractionDevSet;
+import dev.storyline.clean.quality.ExtractionQualityTest;
+import dev.storyline.clean.quality.ShingleMetric;
 
 /**
- * A developer's tool, not a gate: {@code -Dextract.debug=<id prefix>} writes what the extractor made of those dev
- * pages, what it dropped and the reference, to {@code target/extract-debug/}.
+ * A developer's tool, not a gate ({@code clean-core/tool.sh ExtractionDebug <id prefix>|all}): writes what the
+ * extractor made of those extraction-dev pages, what it dropped and the reference, to
+ * {@code clean-core/target/extract-debug/}.
  */
-@EnabledIfSystemProperty(named = "extract.debug", matches = ".+")
-class ExtractionDebugTest {
+public final class ExtractionDebug {
 
-    @Test
-    void writeReport() throws Exception {
-        String prefix = System.getProperty("extract.debug");
-        Path out = Path.of("target/extract-debug");
+    public static void main(String[] args) throws Exception {
+        String prefix = args.length > 0 ? args[0] : "all";
+        Path out = Path.of("clean-core/target/extract-debug");
         Files.createDirectories(out);
         for (ExtractionDevSet.Page page : ExtractionDevSet.load()) {
             if (!page.id().startsWith(prefix) && !prefix.equals("all")) {

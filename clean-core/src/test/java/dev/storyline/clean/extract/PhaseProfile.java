@@ -5,17 +5,16 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.storyline.clean.quality.ExtractionDevSet;
 
-/** A developer's tool, not a gate: {@code -Dextract.profile=true} prints where extraction time goes, by phase. */
-@EnabledIfSystemProperty(named = "extract.profile", matches = "true")
-class PhaseProfileTest {
+/**
+ * A developer's tool, not a gate ({@code clean-core/tool.sh PhaseProfile}): where extraction time goes, by phase. It
+ * sits in the extractor's package to time its package-private phases.
+ */
+public final class PhaseProfile {
 
-    @Test
-    void phases() throws Exception {
+    public static void main(String[] args) throws Exception {
         FurniturePatterns f = FurniturePatterns.load();
         HtmlContent html = new HtmlContent(f);
         LinePass pass = new LinePass(f);

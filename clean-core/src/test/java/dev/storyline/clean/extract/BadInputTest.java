@@ -1,4 +1,4 @@
-package dev.storyline.clean;
+package dev.storyline.clean.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

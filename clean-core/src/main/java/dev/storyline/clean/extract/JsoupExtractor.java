@@ -28,7 +28,6 @@ public final class JsoupExtractor implements ArticleExtractor {
             "<\\s*(!doctype|html|head|body|p|div|article|section|br|span|h[1-6]|meta|ul|li|a|table|figure)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u200b\\u200c\\u200d\\ufeff]+");
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·»:-]\\s+");
     /** Below this share of the JSON-LD articleBody's words, the DOM extraction is taken to have missed the article. */
     private static final double ARTICLE_BODY_COVERAGE = 0.5;
     private static final int ARTICLE_BODY_MIN_CHARS = 400;
@@ -135,8 +134,7 @@ public final class JsoupExtractor implements ArticleExtractor {
 
     private Extraction fromHtml(Document doc, RawInput input, List<String> dropped, Budget budget) {
         PageMetadata meta = PageMetadata.of(doc);
-        Element h1 = doc.selectFirst("h1");
-        String title = PageMetadata.first(meta.title, h1 == null ? null : normalize(h1.text()), cleanTitleTag(doc.title()));
+        String title = Titles.choose(doc, meta, input.urlHint());
         List<Block> blocks = html.blocks(doc.body(), dropped, budget);
         LinePass.Result pass = lines.apply(blocks, PageMetadata.first(title, input.titleHint()), 4, false, dropped);
         List<String> paragraphs = pass.paragraphs;
@@ -146,12 +144,13 @@ public final class JsoupExtractor implements ArticleExtractor {
             paragraphs = lines.apply(splitLines(meta.articleBody), title, 1, false, dropped).paragraphs;
         }
         title = PageMetadata.first(title, pass.wrappedTitle, headline(pass.header), input.titleHint());
-        Set<String> bylines = new LinkedHashSet<>(meta.bylines);
+        Set<String> bylines = new LinkedHashSet<>(Bylines.choose(meta.bylines, meta.siteName, doc));
         if (pass.byline != null) {
             bylines.add(pass.byline);
         }
         return new Extraction(title, List.copyOf(bylines),
                 PageMetadata.first(meta.published, pass.stamp == null ? null : pass.stamp.iso(),
+                        VisibleDates.find(doc, meta.language, PageMetadata.first(input.urlHint(), meta.canonicalUrl)),
                         Stamps.normalizeIso(input.publishedHint())),
                 PageMetadata.first(meta.siteName, pass.site), PageMetadata.first(meta.language, input.languageHint()),
                 PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped, null);
@@ -176,25 +175,6 @@ public final class JsoupExtractor implements ArticleExtractor {
             }
         }
         return null;
-    }
-
-    /** {@code <title>} without the site name that pages append or prepend. */
-    private static String cleanTitleTag(String title) {
-        String t = normalize(title);
-        if (t.isEmpty()) {
-            return null;
-        }
-        String best = t;
-        String[] parts = TITLE_SEPARATOR.split(t);
-        if (parts.length > 1) {
-            best = parts[0];
-            for (String part : parts) {
-                if (part.length() > best.length()) {
-                    best = part;
-                }
-            }
-        }
-        return best;
     }
 
     /** How much of the reference text's vocabulary the paragraphs contain. */

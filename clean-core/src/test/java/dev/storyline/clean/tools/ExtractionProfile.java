@@ -1,22 +1,22 @@
-package dev.storyline.clean.quality;
+package dev.storyline.clean.tools;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.storyline.clean.extract.Decoding;
 import dev.storyline.clean.extract.RawInput;
+import dev.storyline.clean.quality.ExtractionDevSet;
+import dev.storyline.clean.quality.ExtractionQualityTest;
+import dev.storyline.clean.quality.ExtractionDevSet;
+import dev.storyline.clean.quality.ExtractionQualityTest;
 
-/** A developer's tool, not a gate: {@code -Dextract.profile=true} prints the pages slowest against a bare parse. */
-@EnabledIfSystemProperty(named = "extract.profile", matches = "true")
-class ExtractionProfileTest {
+/** A developer's tool, not a gate ({@code clean-core/tool.sh ExtractionProfile}): the pages slowest against a bare parse. */
+public final class ExtractionProfile {
 
-    @Test
-    void slowestPages() throws Exception {
+    public static void main(String[] args) throws Exception {
         List<String[]> rows = new ArrayList<>();
         List<ExtractionDevSet.Page> pages = ExtractionDevSet.load();
         for (int round = 0; round < 3; round++) {
