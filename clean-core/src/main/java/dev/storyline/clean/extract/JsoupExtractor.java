@@ -135,6 +135,10 @@ public final class JsoupExtractor implements ArticleExtractor {
     private Extraction fromHtml(Document doc, RawInput input, List<String> dropped, Budget budget) {
         PageMetadata meta = PageMetadata.of(doc);
         String title = Titles.choose(doc, meta, input.urlHint());
+        // What the page prints around its headline is read before the furniture around it is removed.
+        Set<String> bylines = new LinkedHashSet<>(Bylines.choose(meta.bylines, meta.siteName, doc));
+        String printedDate = meta.published != null ? null
+                : VisibleDates.find(doc, meta.language, PageMetadata.first(input.urlHint(), meta.canonicalUrl));
         List<Block> blocks = html.blocks(doc.body(), dropped, budget);
         LinePass.Result pass = lines.apply(blocks, PageMetadata.first(title, input.titleHint()), 4, false, dropped);
         List<String> paragraphs = pass.paragraphs;
@@ -144,13 +148,12 @@ public final class JsoupExtractor implements ArticleExtractor {
             paragraphs = lines.apply(splitLines(meta.articleBody), title, 1, false, dropped).paragraphs;
         }
         title = PageMetadata.first(title, pass.wrappedTitle, headline(pass.header), input.titleHint());
-        Set<String> bylines = new LinkedHashSet<>(Bylines.choose(meta.bylines, meta.siteName, doc));
         if (pass.byline != null) {
             bylines.add(pass.byline);
         }
         return new Extraction(title, List.copyOf(bylines),
                 PageMetadata.first(meta.published, pass.stamp == null ? null : pass.stamp.iso(),
-                        VisibleDates.find(doc, meta.language, PageMetadata.first(input.urlHint(), meta.canonicalUrl)),
+                        printedDate,
                         Stamps.normalizeIso(input.publishedHint())),
                 PageMetadata.first(meta.siteName, pass.site), PageMetadata.first(meta.language, input.languageHint()),
                 PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped, null);

@@ -39,6 +39,9 @@ final class VisibleDates {
     private static final Pattern SCRIPT_KEY = Pattern.compile("\"(" + String.join("|", DATA.get("script-keys"))
             + ")\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
 
+    /** Month-name patterns are built once per language. */
+    private static final Map<String, VisibleDates> BY_LANGUAGE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Pattern named;
     private final Map<String, Integer> months;
     private final boolean monthFirstNumbers;
@@ -72,7 +75,8 @@ final class VisibleDates {
 
     /** The date the page prints, as {@code yyyy-MM-dd}, or null. */
     static String find(Document doc, String language, String url) {
-        VisibleDates dates = new VisibleDates(language);
+        VisibleDates dates = BY_LANGUAGE.computeIfAbsent(language == null ? "" : language,
+                l -> new VisibleDates(l.isEmpty() ? null : l));
         String printed = dates.nearHeadline(doc);
         if (printed != null) {
             return printed;
