@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -39,6 +40,11 @@ final class HtmlContent {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
     /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
     private static final double FURNITURE_SHARE = 0.4;
+    /** A hidden element holding more than this share of the page's text (and at least so many chars) is kept. */
+    private static final double HIDDEN_PAGE_SHARE = 0.5;
+    private static final int MIN_HIDDEN_PAGE_CHARS = 500;
+    /** When removing the furniture-classed elements would leave less text than this, their classes are not trusted. */
+    private static final int MIN_TEXT_LEFT = 300;
     /** Non-whitespace characters a paragraph needs to score its ancestors. */
     private static final int MIN_PARAGRAPH = 20;
     private static final double CLIMB_RATIO = 1.3;
@@ -77,8 +83,13 @@ final class HtmlContent {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        noise.forEach(Element::remove);
-        int removed = noise.size();
+        int removed = 0;
+        for (Element e : noise) {
+            if (!holdsThePage(e, body)) {
+                e.remove();
+                removed++;
+            }
+        }
         TextStats before = TextStats.of(body, budget);
         double pageText = Math.max(1, before.paragraphText(body));
         for (Element e : structural) {
@@ -89,14 +100,11 @@ final class HtmlContent {
                 removed++;
             }
         }
-        for (Element e : classed) {
-            budget.check();
-            if (e.parent() != null && furniture.isFurnitureAttribute(hints(e))
-                    && !furniture.isContentAttribute(hints(e)) && before.paragraphText(e) < FURNITURE_SHARE * pageText) {
-                before.remove(e);
-                e.remove();
-                removed++;
-            }
+        List<Element> furnitureClassed = furnitureClassed(body, classed, before, pageText, budget);
+        for (Element e : furnitureClassed) {
+            before.remove(e);
+            e.remove();
+            removed++;
         }
         if (removed > 0) {
             dropped.add("removed " + removed + " non-content elements");
@@ -108,6 +116,41 @@ final class HtmlContent {
             walker.walk(e);
         }
         return blocks;
+    }
+
+    /**
+     * The classed elements that look like furniture (outermost only), unless removing them would leave next to no
+     * text: then the page's class names do not mark furniture (every section of some builders carries a
+     * furniture-looking class), and none is removed.
+     */
+    private List<Element> furnitureClassed(Element body, List<Element> classed, TextStats stats, double pageText,
+            Budget budget) {
+        Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Element> out = new ArrayList<>();
+        int text = 0;
+        for (Element e : classed) {
+            budget.check();
+            if (furniture.isFurnitureAttribute(hints(e)) && !furniture.isContentAttribute(hints(e))
+                    && stats.paragraphText(e) < FURNITURE_SHARE * pageText && stillOnThePage(e, body, chosen)) {
+                chosen.add(e);
+                out.add(e);
+                text += stats.text(e);
+            }
+        }
+        return stats.text(body) - text < MIN_TEXT_LEFT && text > 0 ? List.of() : out;
+    }
+
+    /** In the body, and not inside an element already chosen for removal. */
+    private static boolean stillOnThePage(Element e, Element body, Set<Element> chosen) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (chosen.contains(a)) {
+                return false;
+            }
+            if (a == body) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The best-scoring candidate and the siblings that belong with it. */
@@ -212,6 +255,18 @@ final class HtmlContent {
             return true;
         }
         return (tag.equals("div") || tag.equals("section") || tag.equals("article")) && stats.ownText(e) >= MIN_PARAGRAPH;
+    }
+
+    /**
+     * A hidden element that holds most of the page's text is the page, not noise: pages streamed by a JavaScript
+     * framework keep their content in a hidden container until it is shown.
+     */
+    private static boolean holdsThePage(Element e, Element body) {
+        if (NOISE_TAGS.contains(e.normalName())) {
+            return false;
+        }
+        int hidden = e.text().length();
+        return hidden >= MIN_HIDDEN_PAGE_CHARS && hidden > HIDDEN_PAGE_SHARE * body.text().length();
     }
 
     private static boolean isNoise(Element e) {
