@@ -4,11 +4,12 @@
 #   clean-core/tool.sh ExtractionDebug <id prefix>|all  per-page reports on extraction-dev to clean-core/target/extract-debug/
 #   clean-core/tool.sh ExtractionProfile                extraction-dev pages slowest against a bare Jsoup parse
 #   clean-core/tool.sh PhaseProfile                     where extraction time goes, by phase
+#   clean-core/tool.sh BlocksDump <wcxb id>...          the DOM stage's blocks for WCXB pages and what the line pass did
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { sed -n '2,6p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,7p' "$0"; exit 2; }
 case "$1" in
-  PhaseProfile) main=dev.storyline.clean.extract.PhaseProfile ;;
+  PhaseProfile|BlocksDump) main="dev.storyline.clean.extract.$1" ;;
   *) main="dev.storyline.clean.tools.$1" ;;
 esac
 shift

@@ -259,10 +259,11 @@ final class HtmlContent {
 
     /**
      * A hidden element that holds most of the page's text is the page, not noise: pages streamed by a JavaScript
-     * framework keep their content in a hidden container until it is shown.
+     * framework keep their content in a hidden container until it is shown, and forums serve their crawler view of
+     * a thread in {@code <noscript>}.
      */
     private static boolean holdsThePage(Element e, Element body) {
-        if (NOISE_TAGS.contains(e.normalName())) {
+        if (NOISE_TAGS.contains(e.normalName()) && !e.normalName().equals("noscript")) {
             return false;
         }
         int hidden = e.text().length();
