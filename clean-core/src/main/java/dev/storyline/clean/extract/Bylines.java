@@ -36,28 +36,48 @@ final class Bylines {
     private Bylines() {
     }
 
-    /** The names the page prints, in the order of the strongest signals first; at most a few. */
+    /** The names the page prints, in the order of the strongest signals first; at most a few. One pass. */
     static List<String> printed(Document doc) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Element e : doc.select("[itemprop=author]")) {
-            Element name = e.selectFirst("[itemprop=name]");
-            add(names, name != null ? name.text() : e.text());
+        if (doc.body() == null) {
+            return List.of();
         }
-        for (Element e : doc.select("[rel=author], a[href*=/author/], a[href*=/authors/]")) {
-            add(names, e.text());
-        }
-        for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
-            if (names.size() >= MAX_NAMES) {
-                break;
+        Set<String> declared = new LinkedHashSet<>();
+        Set<String> linked = new LinkedHashSet<>();
+        Set<String> classed = new LinkedHashSet<>();
+        for (Element e : doc.body().getAllElements()) {
+            if (e.attributesSize() == 0) {
+                continue;
             }
-            if (e.childrenSize() <= 1 && (AUTHOR_TOKEN.matcher(e.className()).find() || AUTHOR_TOKEN.matcher(e.id()).find())) {
-                add(names, e.text());
+            if (e.attr("itemprop").equals("author")) {
+                Element name = e.selectFirst("[itemprop=name]");
+                add(declared, name != null ? name.text() : e.text());
+            } else if (e.attr("rel").equals("author") || e.nameIs("a") && isAuthorPage(e.attr("href"))) {
+                add(linked, e.text());
+            } else if (classed.size() < MAX_NAMES && e.childrenSize() <= 1 && (namesAnAuthor(e.className()) || namesAnAuthor(e.id()))) {
+                add(classed, e.text());
             }
         }
+        Set<String> names = new LinkedHashSet<>(declared);
+        names.addAll(linked);
+        names.addAll(classed);
         if (names.isEmpty()) {
             afterLabels(doc, names);
         }
         return new ArrayList<>(names).subList(0, Math.min(MAX_NAMES, names.size()));
+    }
+
+    private static boolean isAuthorPage(String href) {
+        return href.contains("/author/") || href.contains("/authors/");
+    }
+
+    /** A cheap look for the words first; the pattern only where one occurs. */
+    private static boolean namesAnAuthor(String attr) {
+        if (attr.isEmpty()) {
+            return false;
+        }
+        String lower = attr.toLowerCase(Locale.ROOT);
+        return (lower.contains("author") || lower.contains("byline") || lower.contains("writer"))
+                && AUTHOR_TOKEN.matcher(lower).find();
     }
 
     /** "Written by" and its kin, with the name in the same text or in the next one. */

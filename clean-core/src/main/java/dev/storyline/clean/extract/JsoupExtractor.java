@@ -27,7 +27,6 @@ public final class JsoupExtractor implements ArticleExtractor {
     private static final Pattern MARKUP = Pattern.compile(
             "<\\s*(!doctype|html|head|body|p|div|article|section|br|span|h[1-6]|meta|ul|li|a|table|figure)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u200b\\u200c\\u200d\\ufeff]+");
     /** Below this share of the JSON-LD articleBody's words, the DOM extraction is taken to have missed the article. */
     private static final double ARTICLE_BODY_COVERAGE = 0.5;
     private static final int ARTICLE_BODY_MIN_CHARS = 400;
@@ -213,7 +212,40 @@ public final class JsoupExtractor implements ArticleExtractor {
         return out;
     }
 
+    /** Runs of whitespace (zero-width and non-breaking spaces included) become one space; the ends are trimmed. */
     static String normalize(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        if (text == null) {
+            return "";
+        }
+        int n = text.length();
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (out == null) {
+                boolean plainSpace = c == ' ' && i > 0 && i + 1 < n && !isSpace(text.charAt(i - 1)) && !isSpace(text.charAt(i + 1));
+                if (!space || plainSpace) {
+                    continue;
+                }
+                out = new StringBuilder(n);
+                out.append(text, 0, i);
+            }
+            if (space) {
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\u200c' || c == '\u200d'
+                || c == '\ufeff' || Character.isSpaceChar(c);
     }
 }
