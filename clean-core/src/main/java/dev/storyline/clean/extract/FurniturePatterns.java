@@ -31,6 +31,7 @@ public final class FurniturePatterns {
     private static final int MAX_WRAPPER_LINE = 1000;
 
     private final Map<Kind, List<Pattern>> patterns = new EnumMap<>(Kind.class);
+    private final Map<Kind, Pattern> combined = new EnumMap<>(Kind.class);
     private final Map<Kind, Words> words = new EnumMap<>(Kind.class);
 
     /** Class/id words: single tokens, and sequences of tokens for entries written with '-'. */
@@ -131,7 +132,23 @@ public final class FurniturePatterns {
                 p.patterns.get(kind).add(Pattern.compile(value, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             }
         }
+        p.combineWholeLinePatterns();
         return p;
+    }
+
+    /**
+     * The whole-line kinds are tried as one alternation each: one matcher a line instead of one a pattern. Their
+     * patterns carry no named groups, so they combine safely.
+     */
+    private void combineWholeLinePatterns() {
+        for (Kind kind : new Kind[] { Kind.LINE, Kind.CAPTION, Kind.STOP }) {
+            List<Pattern> list = patterns.get(kind);
+            if (list.isEmpty() || list.stream().anyMatch(x -> x.pattern().contains("(?<"))) {
+                continue;
+            }
+            String alternation = String.join("|", list.stream().map(x -> "(?:" + x.pattern() + ")").toList());
+            combined.put(kind, Pattern.compile(alternation, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
     }
 
     public boolean isFurnitureAttribute(String classAndId) {
@@ -194,6 +211,10 @@ public final class FurniturePatterns {
         String t = text.strip();
         if (t.length() > MAX_FURNITURE_LINE) {
             return false;
+        }
+        Pattern all = combined.get(kind);
+        if (all != null) {
+            return all.matcher(t).matches();
         }
         for (Pattern p : patterns.get(kind)) {
             if (p.matcher(t).matches()) {

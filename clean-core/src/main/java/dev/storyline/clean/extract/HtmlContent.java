@@ -126,11 +126,12 @@ final class HtmlContent {
     private List<Element> furnitureClassed(Element body, List<Element> classed, TextStats stats, double pageText,
             Budget budget) {
         Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, Boolean> verdicts = new java.util.HashMap<>();
         List<Element> out = new ArrayList<>();
         int text = 0;
         for (Element e : classed) {
             budget.check();
-            if (furniture.isFurnitureAttribute(hints(e)) && !furniture.isContentAttribute(hints(e))
+            if (looksLikeFurniture(hints(e), verdicts)
                     && stats.paragraphText(e) < FURNITURE_SHARE * pageText && stillOnThePage(e, body, chosen)) {
                 chosen.add(e);
                 out.add(e);
@@ -138,6 +139,16 @@ final class HtmlContent {
             }
         }
         return stats.text(body) - text < MIN_TEXT_LEFT && text > 0 ? List.of() : out;
+    }
+
+    /** Furniture by its class and id, not content; pages repeat the same class strings, so each is judged once. */
+    private boolean looksLikeFurniture(String hints, Map<String, Boolean> verdicts) {
+        Boolean v = verdicts.get(hints);
+        if (v == null) {
+            v = furniture.isFurnitureAttribute(hints) && !furniture.isContentAttribute(hints);
+            verdicts.put(hints, v);
+        }
+        return v;
     }
 
     /** In the body, and not inside an element already chosen for removal. */

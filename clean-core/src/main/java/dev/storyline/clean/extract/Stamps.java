@@ -51,6 +51,9 @@ final class Stamps {
     }
 
     static Found inLine(String line) {
+        if (!hasDigit(line)) {
+            return null;
+        }
         Matcher m = TEXT_STAMP.matcher(line);
         if (m.find()) {
             String kind = m.group("kind") == null ? "" : m.group("kind").toLowerCase(Locale.ROOT);
@@ -81,6 +84,16 @@ final class Stamps {
             return new Found(normalizeIso(iso.group()), true);
         }
         return null;
+    }
+
+    /** Every stamp has a year: a line without a digit is not tried against the patterns. */
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isDigit(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An ISO-8601 value from metadata, tidied (offset kept, seconds kept); null when it is not a date. */
