@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +21,7 @@ import dev.storyline.cluster.core.Decision;
 import dev.storyline.cluster.core.StoryClusterer;
 import dev.storyline.cluster.core.Clusterers;
 import dev.storyline.cluster.core.Settings;
+import dev.storyline.cluster.settings.ClusterConfig;
 import dev.storyline.cluster.store.Membership;
 import dev.storyline.cluster.store.Story;
 import dev.storyline.cluster.store.StoryEventRecord;
@@ -40,7 +39,6 @@ import dev.storyline.contracts.StoryEvent;
 public class ClusteringService {
 
     private static final Logger LOG = Logger.getLogger(ClusteringService.class);
-    private static final String PREFIX = "storyline.cluster.";
     /** The PostgreSQL advisory lock that makes one replica at a time the writer of decisions. */
     private static final long WRITER_LOCK = 0x5354_4f52_594cL;
     private static final int REBUILD_PAGE = 1000;
@@ -51,15 +49,9 @@ public class ClusteringService {
     private long appliedVersion = -1;
     private volatile boolean indexBuilt;
 
-    /** Settings from cluster/clustering.properties, each overridable as storyline.cluster.&lt;key&gt;. */
-    public ClusteringService(Config config) {
-        Map<String, String> overrides = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> overrides.put(name.substring(PREFIX.length()), v));
-            }
-        }
-        this.settings = Settings.load(overrides);
+    /** Settings from cluster/clustering.properties, each overridable as storyline.cluster.&lt;key&gt; (ClusterConfig). */
+    public ClusteringService(ClusterConfig config) {
+        this.settings = Settings.load(config.overrides());
     }
 
     /** What a batch came to: the events still to publish, and the articles that could not be assigned, by id. */

@@ -64,7 +64,7 @@ public class StoryEventPublisher {
                 "publishedAt = ?1 where eventId in ?2", Instant.now(), ids));
     }
 
-    @Scheduled(every = "${storyline.cluster.event-sweep-interval:30s}", delayed = "30s",
+    @Scheduled(every = "${storyline.cluster.pipeline.event-sweep-interval:30s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         List<StoryEventRecord> pending = QuarkusTransaction.requiringNew().call(() -> StoryEventRecord.unpublished(500));

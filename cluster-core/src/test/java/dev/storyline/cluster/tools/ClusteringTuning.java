@@ -1,4 +1,4 @@
-package dev.storyline.cluster.quality;
+package dev.storyline.cluster.tools;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.storyline.cluster.core.Clusterers;
 import dev.storyline.cluster.core.Settings;
@@ -16,21 +14,19 @@ import dev.storyline.cluster.offline.OfflineClustering;
 import dev.storyline.testsupport.SharedData;
 
 /**
- * A developer's tool, not a gate: {@code -Dtune="join-threshold=0.2,0.3;name-weight=1,2"} prints both dev sets'
- * scores for every combination of the given settings.
+ * A developer's tool, not a gate ({@code cluster-core/tool.sh ClusteringTuning "join-threshold=0.2,0.3;name-weight=1,2"}):
+ * prints both dev sets' scores for every combination of the given settings.
  */
-@EnabledIfSystemProperty(named = "tune", matches = ".+")
-class ClusteringTuningTest {
+public final class ClusteringTuning {
 
-    @Test
-    void grid() throws Exception {
+    public static void main(String[] args) throws Exception {
         Map<String, List<OfflineClustering.Article>> sets = new LinkedHashMap<>();
         for (String set : new String[] { "gvc", "ecbplus" }) {
             sets.put(set, OfflineClustering.read(SharedData.require("clustering-dev/" + set + "_dev.jsonl")));
         }
         List<Map<String, String>> grid = new ArrayList<>();
         grid.add(new HashMap<>());
-        for (String axis : System.getProperty("tune").split(";")) {
+        for (String axis : args[0].split(";")) {
             String[] kv = axis.split("=");
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> g : grid) {

@@ -26,7 +26,7 @@ import dev.storyline.cluster.core.StoryClusterer;
 /**
  * Articles per second on one thread, with {@code active} synthetic articles already in the index: the per-article
  * cost must stay flat as the index grows. Setup prints the heap used per active article. Run with
- * {@code cluster-service/bench.sh}. Three forks: on this 2-core machine one JVM's mean can differ from the next one's
+ * {@code cluster-core/bench.sh}. Three forks: on this 2-core machine one JVM's mean can differ from the next one's
  * by 15 % (how the JIT compiled the hot loop), more than the spread of iterations within a fork.
  */
 @State(Scope.Benchmark)

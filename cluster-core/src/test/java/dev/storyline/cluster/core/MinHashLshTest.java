@@ -1,4 +1,4 @@
-package dev.storyline.cluster;
+package dev.storyline.cluster.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
