@@ -40,6 +40,9 @@ final class HtmlContent {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
     /** Below this share of the page's paragraph text, a furniture-looking element is removed. */
     private static final double FURNITURE_SHARE = 0.4;
+    /** The score a content-like class adds, in full from this much paragraph text on. */
+    private static final double CONTENT_CLASS_BONUS = 25;
+    private static final double CONTENT_BONUS_FULL_CHARS = 500;
     /** A hidden element holding more than this share of the page's text (and at least so many chars) is kept. */
     private static final double HIDDEN_PAGE_SHARE = 0.5;
     private static final int MIN_HIDDEN_PAGE_CHARS = 500;
@@ -180,7 +183,7 @@ final class HtmlContent {
             Element ancestor = p.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
-                scores.merge(ancestor, initial(ancestor) + score * share, (old, add) -> old + score * share);
+                scores.merge(ancestor, initial(ancestor, stats) + score * share, (old, add) -> old + score * share);
             }
         }
         Element top = null;
@@ -241,7 +244,12 @@ final class HtmlContent {
         return chosen;
     }
 
-    private double initial(Element e) {
+    /**
+     * What an element's tag and class say before its paragraphs vote. A content-like class earns its full bonus only
+     * on an element holding some text: a page builder's "text-content" wrapper around one short line is not the
+     * article.
+     */
+    private double initial(Element e, TextStats stats) {
         double s = switch (e.normalName()) {
             case "article", "main" -> 10;
             case "div", "section" -> 5;
@@ -252,7 +260,7 @@ final class HtmlContent {
         };
         String hints = hints(e);
         if (furniture.isContentAttribute(hints)) {
-            s += 25;
+            s += CONTENT_CLASS_BONUS * Math.min(1, stats.paragraphText(e) / CONTENT_BONUS_FULL_CHARS);
         }
         if (furniture.isFurnitureAttribute(hints)) {
             s -= 25;
