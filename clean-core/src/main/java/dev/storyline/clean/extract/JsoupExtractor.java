@@ -29,6 +29,9 @@ public final class JsoupExtractor implements ArticleExtractor {
             Pattern.CASE_INSENSITIVE);
     /** Below this share of the JSON-LD articleBody's words, the DOM extraction is taken to have missed the article. */
     private static final double ARTICLE_BODY_COVERAGE = 0.5;
+    /** Less article text than this, and a list of items on the page holding several times more, is a listing. */
+    private static final int WEAK_ARTICLE_CHARS = 400;
+    private static final int ITEM_LIST_ADVANTAGE = 3;
     private static final int ARTICLE_BODY_MIN_CHARS = 400;
 
     /** Above this share of control or undecodable characters, the input is not text. */
@@ -146,6 +149,13 @@ public final class JsoupExtractor implements ArticleExtractor {
             dropped.add("the page's own JSON-LD articleBody replaces a DOM extraction that missed most of it");
             paragraphs = lines.apply(splitLines(meta.articleBody), title, 1, false, dropped).paragraphs;
         }
+        if (chars(paragraphs) < WEAK_ARTICLE_CHARS) {
+            List<String> items = ItemLists.entries(doc.body(), budget);
+            if (chars(items) >= ITEM_LIST_ADVANTAGE * Math.max(chars(paragraphs), WEAK_ARTICLE_CHARS / 2)) {
+                dropped.add("no article: the page's largest list of items is taken, one entry each");
+                paragraphs = items;
+            }
+        }
         title = PageMetadata.first(title, pass.wrappedTitle, headline(pass.header), input.titleHint());
         if (pass.byline != null) {
             bylines.add(pass.byline);
@@ -156,6 +166,14 @@ public final class JsoupExtractor implements ArticleExtractor {
                         Stamps.normalizeIso(input.publishedHint())),
                 PageMetadata.first(meta.siteName, pass.site), PageMetadata.first(meta.language, input.languageHint()),
                 PageMetadata.first(meta.canonicalUrl, input.urlHint()), meta.description, paragraphs, dropped, null);
+    }
+
+    private static int chars(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
     }
 
     private Extraction fromText(String content, RawInput input, List<String> dropped, Budget budget) {
