@@ -17,6 +17,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class ItemLists {
 
+    private static final Set<String> NAVIGATION = Set.of("nav", "header", "footer", "aside", "menu");
     /** Fewer siblings than this are a box, not a list. */
     private static final int MIN_ITEMS = 4;
     /** Items shorter than this on average are a menu's labels, not entries. */
@@ -25,6 +26,16 @@ final class ItemLists {
     private static final int MAX_ENTRY_CHARS = 600;
 
     private ItemLists() {
+    }
+
+    /** Lists in navigation, header, footer or sidebar are the site's menus, not the page's items. */
+    private static boolean inNavigation(Element e) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (NAVIGATION.contains(a.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The item's text with its pieces spaced apart: a tile's name and price sit in adjacent inline elements. */
@@ -44,7 +55,7 @@ final class ItemLists {
         int bestText = 0;
         for (Element e : body.getAllElements()) {
             budget.check();
-            if (e.childrenSize() < MIN_ITEMS) {
+            if (e.childrenSize() < MIN_ITEMS || inNavigation(e)) {
                 continue;
             }
             Map<String, List<Element>> groups = new HashMap<>();
