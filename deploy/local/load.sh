@@ -12,4 +12,4 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA_DIR="${STORYLINE_DATA_DIR:-$ROOT/../shared/data}"
 [ -d "$DATA_DIR/clustering-dev" ] || { echo "no evaluation data at $DATA_DIR (set STORYLINE_DATA_DIR)" >&2; exit 1; }
 curl -fs http://127.0.0.1:8081/q/health/ready > /dev/null || { echo "the stack is not up: run deploy/local/up.sh" >&2; exit 1; }
-exec java -Xmx3g -cp "$ROOT/.local/lib/*" "$ROOT/deploy/local/LoadTool.java" "$ROOT" "$DATA_DIR" "$@"
+exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/.local/lib/*" "$ROOT/deploy/local/LoadTool.java" "$ROOT" "$DATA_DIR" "$@"
