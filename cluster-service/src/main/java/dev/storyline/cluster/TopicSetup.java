@@ -10,16 +10,20 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 
-import dev.storyline.cluster.api.StoryResource;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.StoryEvent;
+import dev.storyline.cluster.api.AssignmentResource;
+import dev.storyline.cluster.feeds.StoryFeeds;
+import dev.storyline.cluster.stories.StoryViews;
 import dev.storyline.contracts.TopicProvisioner;
 import dev.storyline.contracts.Topics;
 
 /** Creates the topics this service reads and writes, with their partitions and size limit, if they are missing. */
 @Singleton
-@RegisterForReflection(targets = { CleanArticle.class, StoryEvent.class, StoryResource.StorySummary.class,
-        StoryResource.StoryArticle.class, StoryResource.StoryDetail.class, StoryResource.Assignment.class })
+@RegisterForReflection(targets = { CleanArticle.class, StoryEvent.class, StoryViews.StorySummary.class,
+        StoryViews.StoryArticle.class, StoryViews.StoryDetail.class, StoryViews.TimelineEntry.class,
+        StoryViews.Merge.class, StoryViews.ArticleDetail.class, AssignmentResource.Assignment.class,
+        StoryFeeds.JsonFeed.class, StoryFeeds.JsonFeedItem.class })
 public class TopicSetup {
 
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);

@@ -3,7 +3,10 @@ package dev.storyline.cluster;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +26,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.storyline.cluster.api.StoryResource;
 import dev.storyline.contracts.CleanArticle;
 import dev.storyline.contracts.MessageCodec;
 import dev.storyline.contracts.StoryEvent;
@@ -39,7 +43,8 @@ class ClusterServiceTest {
 
     private static CleanArticle article(String id, String title, String text) {
         return new CleanArticle(1, id, "ext-" + id, "https://example.org/" + id, null, "test", title, List.of(),
-                "2025-08-20", null, "en", null, List.of(text), text, Instant.now(), Instant.now(), false);
+                "2025-08-20", null, "en", null, List.of(text), text, Instant.now(), Instant.now(), false,
+                List.of("furniture: Subscribe to our newsletter"));
     }
 
     @Test
@@ -68,6 +73,7 @@ class ClusterServiceTest {
             given().get("/api/stories?limit=10").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(storyA));
             String ndjson = given().get("/api/assignments").then().statusCode(200).extract().asString();
             assertTrue(ndjson.contains("\"articleId\":\"" + a + "\""), ndjson);
+            storiesApiFiltersPagesAndExplains(a, storyA);
 
             // A redelivery changes nothing.
             kafka.produce(String.class, byte[].class).fromRecords(new ProducerRecord<>(Topics.ARTICLES_CLEAN, a,
@@ -91,6 +97,49 @@ class ClusterServiceTest {
         }
         Thread.sleep(1000);
         given().get("/api/stories/" + awaitStory(a)).then().body("size", equalTo(2));
+    }
+
+    /** What the browser and integrators read: facets, filters, cursor paging, the article in full, feeds. */
+    private static void storiesApiFiltersPagesAndExplains(String articleId, String storyId) {
+        given().get("/api/stories/" + storyId).then().statusCode(200)
+                .body("sources", equalTo(1)).body("languages", hasItem("en"))
+                .body("articles[0].source", equalTo("example.org")).body("articles[0].brief", startsWith("A magnitude"))
+                .body("timeline.kind", hasItem("CREATED")).body("timeline.kind", hasItem("ARTICLE_PUBLISHED"));
+        given().queryParam("q", "ferndale earthquake").get("/api/stories").then().statusCode(200)
+                .body("id", hasItem(storyId));
+        given().queryParam("q", "\"ferndale tsunami\"").get("/api/stories").then().statusCode(200)
+                .body("id", not(hasItem(storyId)));
+        given().queryParam("source", "example.org").queryParam("language", "en").get("/api/stories").then()
+                .statusCode(200).body("id", hasItem(storyId));
+        given().queryParam("language", "xx").get("/api/stories").then().statusCode(200).body("id", not(hasItem(storyId)));
+        given().queryParam("from", "2999-01-01").get("/api/stories").then().statusCode(200).body("$", hasSize(0));
+
+        // Cursor paging walks every story once, newest update first.
+        var first = given().queryParam("limit", 1).get("/api/stories").then().statusCode(200).extract();
+        String next = first.header(StoryResource.NEXT_CURSOR);
+        if (next != null) {
+            assertTrue(first.header("Link").contains("rel=\"next\""), first.header("Link"));
+            List<String> second = given().queryParam("limit", 1).queryParam("cursor", next).get("/api/stories").then()
+                    .statusCode(200).extract().path("id");
+            assertTrue(!second.contains(first.path("[0].id")), "a cursor page repeats nothing");
+        }
+        given().queryParam("cursor", "not-a-cursor").get("/api/stories").then().statusCode(400)
+                .body("detail", containsString("cursor"));
+        given().queryParam("from", "yesterday").get("/api/stories").then().statusCode(400)
+                .body("detail", containsString("from must be a date"));
+
+        given().get("/api/articles/" + articleId).then().statusCode(200).body("storyId", equalTo(storyId))
+                .body("paragraphs[0]", startsWith("A magnitude")).body("dropped", hasItem(containsString("Subscribe")));
+        String atom = given().get("/api/stories/feed.atom").then().statusCode(200)
+                .contentType(containsString("atom+xml")).extract().asString();
+        assertTrue(atom.contains("urn:storyline:story:" + storyId), atom);
+        given().get("/api/stories/feed.json").then().statusCode(200)
+                .body("version", equalTo("https://jsonfeed.org/version/1.1"))
+                .body("items.id", hasItem("urn:storyline:story:" + storyId));
+        given().get("/api/stories/" + storyId + "/feed.json").then().statusCode(200).body("items", hasSize(2));
+        String after = given().queryParam("after", Long.MAX_VALUE - 1).get("/api/assignments").then().statusCode(200)
+                .extract().asString();
+        assertEquals("", after, "nothing is newer than the newest decision");
     }
 
     @Test

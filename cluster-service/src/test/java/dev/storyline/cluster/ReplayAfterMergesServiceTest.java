@@ -90,7 +90,7 @@ class ReplayAfterMergesServiceTest {
         String id = UUID.randomUUID().toString();
         String published = in.published() == null ? null : in.published().toString();
         return new CleanArticle(1, id, in.id() + "-" + id, null, null, "gvc", in.title(), List.of(), published, null,
-                "en", null, List.of(in.text()), in.text(), Instant.now(), Instant.now(), false);
+                "en", null, List.of(in.text()), in.text(), Instant.now(), Instant.now(), false, List.of());
     }
 
     /** The decision as its events tell it: the story joined, whether new, the copy link, and the stories folded. */

@@ -37,12 +37,13 @@ class ContractAgreementTest {
     static CleanArticle clean() {
         return new CleanArticle(1, "a1", "ext-1", "https://example.org/a", "https://example.org/a", "example",
                 "Title", List.of("Jane Roe"), "2025-08-20T15:57:00+05:30", "Example", "en", "desc",
-                List.of("One.", "Two."), "One.\n\nTwo.", NOW, NOW, false);
+                List.of("One.", "Two."), "One.\n\nTwo.", NOW, NOW, false,
+                List.of("furniture: Subscribe to get the latest posts"));
     }
 
     static CleanArticle brief() {
         return new CleanArticle(1, "a2", "ext-2", null, null, "feed", "Five found dead in apparent homicide",
-                List.of(), null, null, "en", null, List.of(), "", NOW, NOW, true);
+                List.of(), null, null, "en", null, List.of(), "", NOW, NOW, true, List.of());
     }
 
     static RawArticle titleOnly() {

@@ -66,6 +66,6 @@ public class CleaningService {
                 e.canonicalUrl() != null ? e.canonicalUrl() : raw.canonicalUrl(), raw.source(), article.title(),
                 e.bylines(), published, e.siteName(), language,
                 e.description(), article.paragraphs(), String.join("\n\n", article.paragraphs()), raw.receivedAt(),
-                Instant.now(), article.brief()), null);
+                Instant.now(), article.brief(), e.dropped()), null);
     }
 }

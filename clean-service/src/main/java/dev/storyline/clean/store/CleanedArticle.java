@@ -39,6 +39,8 @@ public class CleanedArticle extends PanacheEntityBase {
     @Column(name = "cleaned_at")
     public Instant cleanedAt;
     public boolean brief;
+    /** What the cleaner left out and why, one line each. */
+    public String dropped;
 
     public static CleanedArticle from(CleanArticle m) {
         CleanedArticle a = new CleanedArticle();
@@ -57,13 +59,14 @@ public class CleanedArticle extends PanacheEntityBase {
         a.receivedAt = m.receivedAt();
         a.cleanedAt = m.cleanedAt();
         a.brief = m.brief();
+        a.dropped = m.dropped().isEmpty() ? null : String.join("\n", m.dropped());
         return a;
     }
 
     public CleanArticle toMessage() {
         return new CleanArticle(CleanArticle.SCHEMA_VERSION, id, externalId, url, canonicalUrl, source, title,
                 split(bylines, "\n"), published, siteName, language, description, split(text, "\n\n"), text,
-                receivedAt, cleanedAt, brief);
+                receivedAt, cleanedAt, brief, split(dropped, "\n"));
     }
 
     private static List<String> split(String value, String separator) {

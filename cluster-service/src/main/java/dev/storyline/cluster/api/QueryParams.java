@@ -20,4 +20,17 @@ final class QueryParams {
         throw new WebApplicationException(name + " must be a whole number from " + min + " to " + max + ", not '"
                 + value + "'", 400);
     }
+
+    static long longInteger(String name, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new WebApplicationException(name + " must be a whole number from " + min + " to " + max + ", not '"
+                + value + "'", 400);
+    }
 }

@@ -22,6 +22,7 @@ import dev.storyline.cluster.core.StoryClusterer;
 import dev.storyline.cluster.core.Clusterers;
 import dev.storyline.cluster.core.Settings;
 import dev.storyline.cluster.settings.ClusterConfig;
+import dev.storyline.cluster.store.ArticleFacts;
 import dev.storyline.cluster.store.Membership;
 import dev.storyline.cluster.store.Story;
 import dev.storyline.cluster.store.StoryEventRecord;
@@ -195,6 +196,7 @@ public class ClusteringService {
         m.published = article.published();
         m.nearDuplicateOf = d.nearDuplicateOf();
         m.body = article.text();
+        ArticleFacts.describe(m, article);
         m.assignedAt = now;
         m.persist();
         for (String copy : d.nowCopiesOfThis()) {

@@ -34,6 +34,18 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "near_duplicate_of")
     public String nearDuplicateOf;
     public String body;
+    /** The outlet: the URL's host, else the site name, else what ingest was told. */
+    public String source;
+    public String language;
+    /** The cleaned text's opening, for lists and search. */
+    public String lead;
+    /** The bylines, one per line. */
+    public String bylines;
+    /** What the cleaner left out and why, one line each. */
+    public String dropped;
+    /** {@link #published} as a time, for the timeline; null when unknown or unreadable. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
     @Column(name = "assigned_at")
     public Instant assignedAt;
 }
