@@ -1,6 +1,7 @@
 package dev.storyline.cluster.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,7 +77,7 @@ public class FeedResource {
                 base.resolve("stories/" + s.id()).toString(), s.size() + " articles from " + s.sources() + " sources",
                 s.firstSeen(), s.lastUpdated())).toList();
         return new Feed("urn:storyline:stories", "Storyline: latest stories", base.toString(),
-                base.resolve("api/stories/" + file).toString(), StoryResource.newest(stories), entries);
+                base.resolve("api/stories/" + file).toString(), stories.isEmpty() ? Instant.EPOCH : stories.get(0).lastUpdated(), entries);
     }
 
     private Feed story(String id, UriInfo uri, String file) {

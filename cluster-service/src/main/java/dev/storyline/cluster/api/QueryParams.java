@@ -9,16 +9,7 @@ final class QueryParams {
     }
 
     static int integer(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new WebApplicationException(name + " must be a whole number from " + min + " to " + max + ", not '"
-                + value + "'", 400);
+        return (int) longInteger(name, value, min, max);
     }
 
     static long longInteger(String name, String value, long min, long max) {

@@ -1,8 +1,6 @@
 package dev.storyline.cluster.api;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -117,9 +115,5 @@ public class StoryResource {
 
     static URI base(UriInfo uri) {
         return UriBuilder.fromUri(uri.getBaseUri()).replacePath("/").build();
-    }
-
-    static Instant newest(List<StorySummary> stories) {
-        return stories.isEmpty() ? Instant.EPOCH : stories.get(0).lastUpdated();
     }
 }

@@ -1,5 +1,6 @@
 package dev.storyline.cluster.live;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +35,7 @@ public class StoryEventBroadcast {
 
     StoryEventBroadcast(MeterRegistry registry) {
         registry.gauge("storyline_live_readers", readers, Set::size);
-        registry.more().counter("storyline_live_events_delivered", java.util.List.of(), delivered);
+        registry.more().counter("storyline_live_events_delivered", List.of(), delivered);
     }
 
     @Incoming("stories-events-live")

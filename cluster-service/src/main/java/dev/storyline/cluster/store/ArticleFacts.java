@@ -68,14 +68,15 @@ public final class ArticleFacts {
 
     /** ISO-8601 date-time with offset, or a date (its midnight UTC); null otherwise. */
     static Instant instant(String published) {
-        if (published == null || published.isBlank()) {
+        String value = published == null ? "" : published.strip();
+        if (value.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(published.strip()).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(published.strip().substring(0, Math.min(10, published.strip().length())))
+                return LocalDate.parse(value.substring(0, Math.min(10, value.length())))
                         .atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 return null;

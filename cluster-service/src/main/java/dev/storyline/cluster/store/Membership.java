@@ -37,7 +37,7 @@ public class Membership extends PanacheEntityBase {
     /** The outlet: the URL's host, else the site name, else what ingest was told. */
     public String source;
     public String language;
-    /** The cleaned text's opening, for lists and search. */
+    /** The cleaned text's first paragraph, up to 300 characters, for lists and search. */
     public String lead;
     /** The bylines, one per line. */
     public String bylines;

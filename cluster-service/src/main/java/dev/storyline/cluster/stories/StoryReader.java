@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,16 +76,15 @@ public class StoryReader {
             params.put("to", f.to());
         }
         if (f.source() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM membership m WHERE m.story_id = s.id AND m.source = :source)");
+            withArticle(sql, "m.source = :source");
             params.put("source", f.source());
         }
         if (f.language() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM membership m WHERE m.story_id = s.id AND m.language = :language)");
+            withArticle(sql, "m.language = :language");
             params.put("language", f.language());
         }
         if (f.q() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM membership m WHERE m.story_id = s.id AND ").append(SEARCH_VECTOR)
-                    .append(" @@ websearch_to_tsquery('simple', :q))");
+            withArticle(sql, SEARCH_VECTOR + " @@ websearch_to_tsquery('simple', :q)");
             params.put("q", f.q());
         }
         if (cursor != null) {
@@ -94,6 +92,11 @@ public class StoryReader {
             params.put("cursorTime", cursor.lastUpdated());
             params.put("cursorId", cursor.id());
         }
+    }
+
+    /** Only stories with an article that meets the condition (on {@code membership m}). */
+    private static void withArticle(StringBuilder sql, String condition) {
+        sql.append(" AND EXISTS (SELECT 1 FROM membership m WHERE m.story_id = s.id AND ").append(condition).append(')');
     }
 
     private record Facets(int sources, List<String> languages) {
@@ -177,17 +180,6 @@ public class StoryReader {
         return Optional.of(new ArticleDetail(m.articleId, m.externalId, m.storyId, s == null ? null : s.title,
                 m.title, m.url, m.source, m.language, m.published, lines(m.bylines, "\n"), m.nearDuplicateOf,
                 m.assignedAt, lines(m.body, "\n\n"), lines(m.dropped, "\n")));
-    }
-
-    /** The articles of a story keyed by id, for lineage: which copies each original has. */
-    public static Map<String, List<StoryArticle>> copiesByOriginal(List<StoryArticle> articles) {
-        Map<String, List<StoryArticle>> copies = new LinkedHashMap<>();
-        for (StoryArticle a : articles) {
-            if (a.nearDuplicateOf() != null) {
-                copies.computeIfAbsent(a.nearDuplicateOf(), k -> new ArrayList<>()).add(a);
-            }
-        }
-        return copies;
     }
 
     private static List<String> lines(String value, String separator) {
